@@ -1,0 +1,123 @@
+// Package dataset reads, normalises and validates the curated CSV datasets.
+//
+// In: a CSV file (tidy or wide layout, as spreadsheets export it: BOM, CRLF,
+// quotes, comma, semicolon or tab, thousands separators, Arabic-Indic
+// digits, any governorate spelling) and its provenance sidecar
+// <name>.meta.yaml. Out: a Table of Rows keyed by period, governorate
+// (OCHA P-code, "" for all of Syria), category, perpetrator and metric, each
+// with an exact count or "no data", or a diag.List holding every error of the
+// file as "path:line:col: message". The format is documented in
+// datasets/README.md.
+package dataset
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/tollcharts/tollcharts/charts/diag"
+)
+
+// Row is one published number.
+type Row struct {
+	Line, Col   int // position of the value in the CSV
+	Period      Period
+	Governorate string // OCHA P-code; "" = all of Syria
+	Category    string
+	Perpetrator string
+	Metric      string
+	Value       int64
+	Known       bool   // false: no data (a blank cell), never zero
+	Source      string // key into Meta.Sources
+	Note        string
+}
+
+// Key identifies what a row counts; a table holds each key once.
+type Key struct {
+	Period                                     string
+	Governorate, Category, Perpetrator, Metric string
+}
+
+// Key returns the row's key.
+func (r Row) Key() Key {
+	return Key{r.Period.Key(), r.Governorate, r.Category, r.Perpetrator, r.Metric}
+}
+
+// Table is a loaded dataset.
+type Table struct {
+	Path     string // the CSV's path as given
+	MetaPath string
+	Meta     *Meta
+	Rows     []Row
+	// SHA256 of the CSV and the sidecar, for the build manifest.
+	SHA256, MetaSHA256 string
+}
+
+// MaxBytes is the largest dataset file accepted. Curated datasets are a few
+// kilobytes; anything near this is a wrong file.
+const MaxBytes = 64 << 20
+
+// MetaPath returns the sidecar path of a CSV path.
+func MetaPath(csvPath string) string {
+	return strings.TrimSuffix(csvPath, ".csv") + ".meta.yaml"
+}
+
+// Load reads a CSV dataset and its sidecar and validates both.
+func Load(path string) (*Table, error) {
+	var errs diag.List
+	data, err := readFile(path)
+	if err != nil {
+		errs.Add(path, 0, 0, "%s", err)
+		return nil, errs.Err()
+	}
+	mp := MetaPath(path)
+	metaData, err := readFile(mp)
+	if errors.Is(err, fs.ErrNotExist) {
+		errs.Add(path, 0, 0, "no provenance sidecar: %s is missing; every dataset needs one (see datasets/README.md)", mp)
+		return nil, errs.Err()
+	} else if err != nil {
+		errs.Add(mp, 0, 0, "%s", err)
+		return nil, errs.Err()
+	}
+	meta, err := ParseMeta(mp, metaData)
+	if err != nil {
+		return nil, err
+	}
+	t, err := Parse(path, data, meta)
+	if t != nil {
+		t.MetaPath = mp
+		t.MetaSHA256 = hash(metaData)
+	}
+	return t, err
+}
+
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("cannot read: %w", fs.ErrNotExist)
+		}
+		return nil, fmt.Errorf("cannot read: %v", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("is a directory; want a file")
+	}
+	if st.Size() > MaxBytes {
+		return nil, fmt.Errorf("file is %d bytes; at most %d are allowed", st.Size(), MaxBytes)
+	}
+	return os.ReadFile(path)
+}
+
+func hash(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}

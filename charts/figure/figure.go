@@ -1,0 +1,94 @@
+// Package figure is the backend-neutral model every renderer draws.
+//
+// In: a report spec's chart, the tables it names and an output language.
+// Out: a Figure: resolved text in that language (title, subtitle, source
+// line, notes, alt text), categories along one axis and series of values,
+// each value with its exact count and its label formatted for the locale.
+// Renderers (static, infographic, web) read a Figure and nothing else; they
+// never look at datasets or specs, and they never change a number.
+package figure
+
+import "github.com/tollcharts/tollcharts/charts/locale"
+
+// Kind is the chart type.
+type Kind string
+
+const (
+	Bar     Kind = "bar"     // horizontal bars, a ranking (governorates, categories)
+	Column  Kind = "column"  // vertical columns along periods
+	Line    Kind = "line"    // cumulative totals over time, a marker per point
+	Stacked Kind = "stacked" // columns stacked by series
+	Grouped Kind = "grouped" // columns side by side by series
+	Stat    Kind = "stat"    // headline numbers (infographic)
+)
+
+// Kinds lists the kinds a spec may ask for.
+var Kinds = []Kind{Bar, Column, Line, Stacked, Grouped, Stat}
+
+// Value is one number of a series. Known is false for "no data", which is
+// never drawn as zero.
+type Value struct {
+	N     int64  `json:"n"`
+	Known bool   `json:"known"`
+	Label string `json:"label"` // N formatted for the locale; "" when unknown
+}
+
+// Series is one row of values, one per category of the figure.
+type Series struct {
+	Key     string  `json:"key"`  // stable identifier: category, perpetrator or metric id
+	Name    string  `json:"name"` // in the figure's language
+	Values  []Value `json:"values"`
+	Derived bool    `json:"derived,omitempty"` // computed from other series; Name says so
+}
+
+// Figure is one chart in one language.
+type Figure struct {
+	Report   string        `json:"report"`
+	ID       string        `json:"id"`
+	Kind     Kind          `json:"kind"`
+	Locale   locale.Locale `json:"locale"`
+	Title    string        `json:"title"`
+	Subtitle string        `json:"subtitle,omitempty"`
+	Source   string        `json:"source"`          // "Source: SNHR, <publication>, <date>"
+	Notes    []string      `json:"notes,omitempty"` // e.g. "Documented minimum counts"
+	Period   string        `json:"period"`          // the window covered, formatted
+	// ValueAxis names what is counted ("Civilians killed").
+	ValueAxis string `json:"value_axis"`
+	// CategoryKeys are stable keys (P-code, category id, period) along the
+	// category axis; Categories are their labels in the figure's language.
+	// Both are in logical (reading) order; RTL renderers mirror them.
+	CategoryKeys []string `json:"category_keys"`
+	Categories   []string `json:"categories"`
+	// TimeAxis is true when the categories are periods in time order.
+	// In Arabic, time axes still run left to right unless MirrorTime is set.
+	TimeAxis   bool     `json:"time_axis,omitempty"`
+	MirrorTime bool     `json:"mirror_time,omitempty"`
+	Series     []Series `json:"series"`
+	// Alt is the alternative text: what the chart shows, in words, with
+	// every number in it.
+	Alt string `json:"alt"`
+	// Derived explains derived numbers (formula and rounding), if any.
+	Derived string `json:"derived,omitempty"`
+}
+
+// RTL reports whether the figure reads right to left.
+func (f *Figure) RTL() bool { return f.Locale.RTL() }
+
+// MirrorCategories reports whether a renderer should reverse the category
+// order: for Arabic, except on time axes unless the report asks.
+func (f *Figure) MirrorCategories() bool {
+	return f.RTL() && (!f.TimeAxis || f.MirrorTime)
+}
+
+// Max returns the largest known value of all series (0 if none).
+func (f *Figure) Max() int64 {
+	var m int64
+	for _, s := range f.Series {
+		for _, v := range s.Values {
+			if v.Known && v.N > m {
+				m = v.N
+			}
+		}
+	}
+	return m
+}

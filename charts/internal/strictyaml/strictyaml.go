@@ -1,0 +1,231 @@
+// Package strictyaml decodes YAML into Go values strictly, with positions.
+//
+// In: a file's bytes and a pointer to a struct whose fields carry `yaml`
+// tags. Out: the filled value, or a diag.List with one "path:line:col"
+// error per unknown key, wrong type or duplicate key, all of them, not only
+// the first. A struct field named At of type Pos receives the position of
+// the mapping it was decoded from; a field of type String keeps the position
+// of its scalar, for checks made after decoding.
+package strictyaml
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tollcharts/tollcharts/charts/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// Pos is a 1-based line and column in the source.
+type Pos struct{ Line, Col int }
+
+// String is a scalar string with its position.
+type String struct {
+	Value string
+	Pos
+}
+
+// MaxBytes is the largest YAML document accepted.
+const MaxBytes = 4 << 20
+
+var (
+	posType    = reflect.TypeFor[Pos]()
+	stringType = reflect.TypeFor[String]()
+)
+
+// Decode parses one YAML document from data into v (a non-nil pointer).
+func Decode(path string, data []byte, v any) error {
+	var errs diag.List
+	if len(data) > MaxBytes {
+		errs.Add(path, 0, 0, "file is %d bytes; at most %d are allowed", len(data), MaxBytes)
+		return errs.Err()
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			errs.Add(path, 1, 1, "file is empty; a YAML mapping is required")
+			return errs.Err()
+		}
+		line, msg := syntaxError(err)
+		errs.Add(path, line, 1, "YAML syntax: %s", msg)
+		return errs.Err()
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		errs.Add(path, extra.Line, extra.Column, "a second YAML document; only one is allowed per file")
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	d := decoder{path: path, errs: &errs}
+	d.value(root, reflect.ValueOf(v).Elem())
+	return errs.Err()
+}
+
+// syntaxError pulls the line out of yaml.v3's "yaml: line N: msg".
+func syntaxError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, tail, ok := strings.Cut(rest, ": "); ok {
+			if line, err := strconv.Atoi(n); err == nil {
+				return line, tail
+			}
+		}
+	}
+	return 1, msg
+}
+
+type decoder struct {
+	path  string
+	errs  *diag.List
+	depth int
+}
+
+func (d *decoder) fail(n *yaml.Node, format string, args ...any) {
+	d.errs.Add(d.path, n.Line, n.Column, format, args...)
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.Tag == "!!null" {
+		return "nothing"
+	}
+	return "a scalar"
+}
+
+func (d *decoder) value(n *yaml.Node, v reflect.Value) {
+	d.depth++
+	defer func() { d.depth-- }()
+	if d.depth > 32 {
+		d.fail(n, "nesting too deep")
+		return
+	}
+	if n.Kind == yaml.AliasNode {
+		d.fail(n, "YAML aliases are not allowed; write the value out")
+		return
+	}
+	switch {
+	case v.Type() == stringType:
+		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+			d.fail(n, "want a string, got %s", kindName(n))
+			return
+		}
+		v.Set(reflect.ValueOf(String{Value: n.Value, Pos: Pos{n.Line, n.Column}}))
+		return
+	case v.Kind() == reflect.Pointer:
+		if n.Tag == "!!null" {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		d.value(n, p.Elem())
+		v.Set(p)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.structure(n, v)
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			d.fail(n, "want a mapping, got %s", kindName(n))
+			return
+		}
+		m := reflect.MakeMap(v.Type())
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if seen[k.Value] {
+				d.fail(k, "duplicate key %q", k.Value)
+				continue
+			}
+			seen[k.Value] = true
+			e := reflect.New(v.Type().Elem()).Elem()
+			d.value(val, e)
+			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), e)
+		}
+		v.Set(m)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.fail(n, "want a list, got %s", kindName(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.value(c, s.Index(i))
+		}
+		v.Set(s)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+			d.fail(n, "want a string, got %s", kindName(n))
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Bool:
+		b, err := strconv.ParseBool(n.Value)
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || err != nil {
+			d.fail(n, "want true or false, got %q", n.Value)
+			return
+		}
+		v.SetBool(b)
+	case reflect.Int, reflect.Int64:
+		i, err := strconv.ParseInt(n.Value, 10, 64)
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
+			d.fail(n, "want a whole number, got %q", n.Value)
+			return
+		}
+		v.SetInt(i)
+	default:
+		d.fail(n, "internal: cannot decode into %s", v.Type())
+	}
+}
+
+func (d *decoder) structure(n *yaml.Node, v reflect.Value) {
+	if n.Kind != yaml.MappingNode {
+		d.fail(n, "want a mapping, got %s", kindName(n))
+		return
+	}
+	t := v.Type()
+	fields := map[string]int{}
+	var names []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Name == "At" && f.Type == posType {
+			v.Field(i).Set(reflect.ValueOf(Pos{n.Line, n.Column}))
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		fields[name] = i
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		idx, ok := fields[k.Value]
+		switch {
+		case !ok:
+			d.fail(k, "unknown field %q; want one of: %s", k.Value, strings.Join(names, ", "))
+		case seen[k.Value]:
+			d.fail(k, "duplicate field %q", k.Value)
+		default:
+			seen[k.Value] = true
+			d.value(val, v.Field(idx))
+		}
+	}
+}
