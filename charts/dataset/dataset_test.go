@@ -8,7 +8,7 @@ import (
 // synthetic provenance for tests: no number in this file is a published figure.
 var testMeta = &Meta{
 	Title: "Synthetic test dataset", Publisher: "Test", PublisherShort: "T", PeriodSemantics: "window", Licence: "test",
-	Defaults: map[string]string{"perpetrator": "russian_forces", "metric": "civilians_killed"},
+	Defaults:      map[string]string{"perpetrator": "russian_forces", "metric": "civilians_killed"},
 	DefaultSource: "s", Sources: map[string]Source{"s": {Title: "Synthetic", Kind: "primary"}},
 }
 

@@ -1,0 +1,264 @@
+// Package spec parses and validates report specs (reports/*.yaml).
+//
+// In: a YAML file naming a publication's datasets and charts, with every
+// text in English and Arabic. Out: a Report whose dataset paths are resolved
+// relative to the spec file, or a diag.List with every error of the file as
+// "path:line:col: message" (unknown fields, wrong types, bad identifiers,
+// duplicate chart ids, missing datasets, values outside the registries).
+// The format is documented in reports/README.md.
+package spec
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/tollcharts/tollcharts/charts/dataset"
+	"github.com/tollcharts/tollcharts/charts/diag"
+	sy "github.com/tollcharts/tollcharts/charts/internal/strictyaml"
+)
+
+// Text is one text in both languages.
+type Text struct {
+	EN string `yaml:"en"`
+	AR string `yaml:"ar"`
+	At sy.Pos
+}
+
+// Get returns the text in lang and whether it is set.
+func (t Text) Get(lang string) (string, bool) {
+	s := t.EN
+	if lang == "ar" {
+		s = t.AR
+	}
+	return s, strings.TrimSpace(s) != ""
+}
+
+// IsZero reports whether neither language is set.
+func (t Text) IsZero() bool { return t.EN == "" && t.AR == "" }
+
+// Report is one publication's spec.
+type Report struct {
+	ID        sy.String            `yaml:"id"`
+	Title     Text                 `yaml:"title"`
+	Languages []string             `yaml:"languages"`
+	Arabic    Arabic               `yaml:"arabic"`
+	Theme     string               `yaml:"theme"`
+	Datasets  map[string]sy.String `yaml:"datasets"`
+	Charts    []Chart              `yaml:"charts"`
+	At        sy.Pos
+
+	// Path is the spec file; DatasetPaths maps a dataset name to its path
+	// resolved relative to the spec.
+	Path         string            `yaml:"-"`
+	DatasetPaths map[string]string `yaml:"-"`
+}
+
+// Arabic holds the options of the Arabic output.
+type Arabic struct {
+	Digits     string `yaml:"digits"`      // latn (default) | arab
+	Months     string `yaml:"months"`      // levantine (default) | egyptian
+	MirrorTime bool   `yaml:"mirror_time"` // run time axes right to left too
+	At         sy.Pos
+}
+
+// Chart is one chart of a report.
+type Chart struct {
+	ID       sy.String       `yaml:"id"`
+	Kind     sy.String       `yaml:"kind"`
+	Data     sy.String       `yaml:"data"`
+	Title    Text            `yaml:"title"`
+	Subtitle Text            `yaml:"subtitle"`
+	Notes    []Text          `yaml:"notes"`
+	Select   Select          `yaml:"select"`
+	X        sy.String       `yaml:"x"`
+	Series   sy.String       `yaml:"series"`
+	Sort     sy.String       `yaml:"sort"`
+	Derive   []sy.String     `yaml:"derive"`
+	Labels   map[string]Text `yaml:"labels"`
+	At       sy.Pos
+}
+
+// Select filters a dataset's rows.
+type Select struct {
+	Metric      sy.String   `yaml:"metric"`
+	Perpetrator []sy.String `yaml:"perpetrator"`
+	Category    []sy.String `yaml:"category"`
+	Governorate []sy.String `yaml:"governorate"` // "" or absent = all of Syria; "*" = every governorate
+	Period      []sy.String `yaml:"period"`
+	At          sy.Pos
+}
+
+var (
+	idPattern  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+	languages  = []string{"en", "ar"}
+	dimensions = []string{"period", "governorate", "category", "perpetrator", "metric"}
+	sorts      = []string{"none", "desc", "asc"}
+)
+
+// MaxBytes is the largest spec accepted.
+const MaxBytes = 1 << 20
+
+// Load reads and validates a spec file.
+func Load(path string) (*Report, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var errs diag.List
+		if errors.Is(err, fs.ErrNotExist) {
+			errs.Add(path, 0, 0, "no such report spec")
+		} else {
+			errs.Add(path, 0, 0, "cannot read: %v", err)
+		}
+		return nil, errs.Err()
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes and validates a spec; dataset paths are resolved relative
+// to path's folder and must exist.
+func Parse(path string, data []byte) (*Report, error) {
+	var r Report
+	if len(data) > MaxBytes {
+		var errs diag.List
+		errs.Add(path, 0, 0, "file is %d bytes; at most %d are allowed", len(data), MaxBytes)
+		return nil, errs.Err()
+	}
+	if err := sy.Decode(path, data, &r); err != nil {
+		return nil, err
+	}
+	r.Path = path
+	var errs diag.List
+	v := validator{path: path, errs: &errs}
+	v.report(&r)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// Langs returns the report's languages, both by default.
+func (r *Report) Langs() []string {
+	if len(r.Languages) == 0 {
+		return languages
+	}
+	return r.Languages
+}
+
+type validator struct {
+	path string
+	errs *diag.List
+}
+
+func (v *validator) add(p sy.Pos, format string, args ...any) {
+	v.errs.Add(v.path, p.Line, p.Col, format, args...)
+}
+
+func (v *validator) id(s sy.String, what string, at sy.Pos) {
+	switch {
+	case s.Line == 0:
+		v.add(at, "missing %s", what)
+	case !idPattern.MatchString(s.Value):
+		v.add(s.Pos, "%s %q is not allowed; want lower-case letters, digits and hyphens (at most 64), starting with a letter or digit", what, s.Value)
+	}
+}
+
+func (v *validator) oneOf(s sy.String, what string, allowed []string) {
+	if s.Line != 0 && !slices.Contains(allowed, s.Value) {
+		v.add(s.Pos, "%s %q is not known; want one of: %s", what, s.Value, strings.Join(allowed, ", "))
+	}
+}
+
+func (v *validator) report(r *Report) {
+	v.id(r.ID, "report id", r.At)
+	if r.Title.IsZero() {
+		v.add(r.At, "missing title; want title: {en: ..., ar: ...}")
+	}
+	for _, l := range r.Languages {
+		if !slices.Contains(languages, l) {
+			v.add(r.At, "language %q is not supported; want one of: %s", l, strings.Join(languages, ", "))
+		}
+	}
+	if d := r.Arabic.Digits; d != "" && d != "latn" && d != "arab" {
+		v.add(r.Arabic.At, "arabic.digits %q is not known; want one of: latn, arab", d)
+	}
+	if m := r.Arabic.Months; m != "" && m != "levantine" && m != "egyptian" {
+		v.add(r.Arabic.At, "arabic.months %q is not known; want one of: levantine, egyptian", m)
+	}
+	r.DatasetPaths = map[string]string{}
+	dir := filepath.Dir(v.path)
+	for name, p := range r.Datasets {
+		if !idPattern.MatchString(name) {
+			v.add(p.Pos, "dataset name %q is not allowed; want lower-case letters, digits and hyphens", name)
+		}
+		if filepath.IsAbs(p.Value) || !strings.HasSuffix(p.Value, ".csv") {
+			v.add(p.Pos, "dataset path %q is not allowed; want a .csv path relative to the spec", p.Value)
+			continue
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p.Value))
+		if st, err := os.Stat(full); err != nil || st.IsDir() {
+			v.add(p.Pos, "dataset %q not found at %s", name, full)
+			continue
+		}
+		r.DatasetPaths[name] = full
+	}
+	if len(r.Charts) == 0 {
+		v.add(r.At, "no charts; a report needs at least one")
+	}
+	seen := map[string]sy.Pos{}
+	for i := range r.Charts {
+		c := &r.Charts[i]
+		v.chart(r, c)
+		if p, dup := seen[c.ID.Value]; dup && c.ID.Value != "" {
+			v.add(c.ID.Pos, "duplicate chart id %q (first at line %d)", c.ID.Value, p.Line)
+		}
+		seen[c.ID.Value] = c.ID.Pos
+	}
+}
+
+func (v *validator) chart(r *Report, c *Chart) {
+	v.id(c.ID, "chart id", c.At)
+	if c.Kind.Line == 0 {
+		v.add(c.At, "chart %q: missing kind; want one of: %s", c.ID.Value, strings.Join(kindNames, ", "))
+	}
+	v.oneOf(c.Kind, "kind", kindNames)
+	if c.Data.Line == 0 {
+		v.add(c.At, "chart %q: missing data; want the name of one of the report's datasets", c.ID.Value)
+	} else if _, ok := r.Datasets[c.Data.Value]; !ok {
+		v.add(c.Data.Pos, "data %q is not one of the report's datasets: %s", c.Data.Value, strings.Join(sortedKeys(r.Datasets), ", "))
+	}
+	if c.Title.IsZero() {
+		v.add(c.At, "chart %q: missing title; want title: {en: ..., ar: ...}", c.ID.Value)
+	}
+	if c.Select.Metric.Line == 0 {
+		v.add(c.At, "chart %q: missing select.metric; a chart shows one metric", c.ID.Value)
+	}
+	v.oneOf(c.X, "x", dimensions)
+	v.oneOf(c.Series, "series", append([]string{"none"}, dimensions...))
+	v.oneOf(c.Sort, "sort", sorts)
+	if c.X.Value != "" && c.X.Value == c.Series.Value {
+		v.add(c.Series.Pos, "series %q is the same as x; want another dimension or none", c.Series.Value)
+	}
+	for _, d := range c.Derive {
+		if d.Value != "other_adults" {
+			v.add(d.Pos, "derive %q is not known; want one of: other_adults", d.Value)
+		}
+	}
+	for _, p := range c.Select.Period {
+		if _, err := dataset.ParsePeriod(p.Value); err != nil {
+			v.add(p.Pos, "%s", err)
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,95 @@
+package static
+
+import (
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/tollcharts/tollcharts/charts/figure"
+)
+
+// noData is the mark drawn where a figure was not published.
+func noData(f *figure.Figure) string {
+	if f.RTL() {
+		return "لا بيانات"
+	}
+	return "no data"
+}
+
+// bars draws a horizontal bar ranking: one row per category, first at the
+// top; labels on the reading side, bars growing away from them, value labels
+// at the bar ends. Arabic mirrors the whole geometry.
+func (p *painter) bars(f *figure.Figure, area vg.Rectangle) {
+	th := p.th
+	lab := p.style(th.Label, false, th.Text)
+	val := p.style(th.Label, true, th.Text)
+	miss := p.style(th.Small, false, th.NoData)
+	var labelW, valW vg.Length
+	for _, c := range f.Categories {
+		labelW = max(labelW, lab.Width(c))
+	}
+	labelW = min(labelW, area.Size().X*0.4)
+	for _, s := range f.Series {
+		for _, v := range s.Values {
+			if v.Known {
+				valW = max(valW, val.Width(v.Label))
+			}
+		}
+	}
+	valW = max(valW, miss.Width(noData(f)))
+	const gap = 10
+	x0 := area.Min.X + labelW + gap
+	barMax := area.Max.X - valW - gap - x0
+	maxV := float64(f.Max())
+	if maxV == 0 {
+		maxV = 1
+	}
+	// mx mirrors an x for right-to-left figures.
+	mx := func(x vg.Length) vg.Length {
+		if p.rtl {
+			return area.Max.X - (x - area.Min.X)
+		}
+		return x
+	}
+	n := len(f.Categories)
+	rowH := area.Size().Y / vg.Length(n)
+	ns := len(f.Series)
+	thick := min(rowH*0.72/vg.Length(ns), 46)
+	for i, c := range f.Categories {
+		cy := area.Max.Y - (vg.Length(i)+0.5)*rowH
+		ls := lab
+		ls.YAlign = draw.YCenter
+		ls.XAlign = draw.XRight
+		if p.rtl {
+			ls.XAlign = draw.XLeft
+		}
+		p.dc.FillText(ls, vg.Point{X: mx(area.Min.X + labelW), Y: cy}, c)
+		for si, s := range f.Series {
+			v := s.Values[i]
+			by := cy + thick*vg.Length(ns)/2 - thick*vg.Length(si+1)
+			end := x0
+			if v.Known {
+				end = x0 + barMax*vg.Length(float64(v.N)/maxV)
+				a, b := mx(x0), mx(end)
+				if a > b {
+					a, b = b, a
+				}
+				p.dc.SetColor(th.Color(si))
+				p.dc.Fill(vg.Rectangle{Min: vg.Point{X: a, Y: by}, Max: vg.Point{X: b, Y: by + thick*0.92}}.Path())
+			}
+			vs := val
+			text := v.Label
+			if !v.Known {
+				vs, text = miss, noData(f)
+			}
+			vs.YAlign = draw.YCenter
+			vs.XAlign = draw.XLeft
+			if p.rtl {
+				vs.XAlign = draw.XRight
+			}
+			p.dc.FillText(vs, vg.Point{X: mx(end + 6), Y: by + thick*0.46}, text)
+		}
+	}
+	// The baseline the bars grow from.
+	p.dc.SetColor(th.Muted)
+	p.dc.StrokeLine2(draw.LineStyle{Color: th.Muted, Width: 1}, mx(x0), area.Min.Y, mx(x0), area.Max.Y)
+}

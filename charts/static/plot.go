@@ -1,0 +1,221 @@
+package static
+
+import (
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/tollcharts/tollcharts/charts/figure"
+)
+
+// ticks labels the value axis in the figure's locale.
+type ticks struct{ f *figure.Figure }
+
+func (t ticks) Ticks(min, max float64) []plot.Tick {
+	out := plot.DefaultTicks{}.Ticks(min, max)
+	for i := range out {
+		if out[i].Label != "" {
+			out[i].Label = t.f.Locale.Int(int64(math.Round(out[i].Value)))
+		}
+	}
+	return out
+}
+
+// order returns category indexes in drawing order, left to right.
+func order(f *figure.Figure) []int {
+	idx := make([]int, len(f.Categories))
+	for i := range idx {
+		idx[i] = i
+		if f.MirrorCategories() {
+			idx[i] = len(idx) - 1 - i
+		}
+	}
+	return idx
+}
+
+// plot draws columns (single, grouped, stacked) and lines with gonum/plot,
+// then the value labels at the positions the plot's transforms give.
+func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
+	th := p.th
+	pl := plot.New()
+	pl.BackgroundColor = nil
+	pl.TextHandler = p.o.Text
+	tick := p.style(th.Small+1, false, th.Muted)
+	for _, ax := range []*plot.Axis{&pl.X, &pl.Y} {
+		ax.Tick.Label = tick
+		ax.Label.TextStyle = p.style(th.Small+1, false, th.Muted)
+		ax.LineStyle.Color = th.Grid
+		ax.Tick.LineStyle.Color = th.Grid
+	}
+	pl.Y.Tick.Label.XAlign = draw.XRight
+	pl.Y.Tick.Label.YAlign = draw.YCenter
+	pl.X.Tick.Label.XAlign = draw.XCenter
+	pl.Y.Tick.Marker = ticks{f}
+	pl.Y.Label.Text = f.ValueAxis
+	pl.Y.Label.TextStyle.Rotation = math.Pi / 2
+	pl.Y.Label.TextStyle.XAlign = draw.XCenter
+	pl.Y.Label.TextStyle.YAlign = draw.YBottom
+	pl.Legend.TextStyle = p.style(th.Label, false, th.Text)
+	pl.Title.TextStyle = p.style(th.Title, true, th.Text)
+
+	idx := order(f)
+	names := make([]string, len(idx))
+	for i, k := range idx {
+		names[i] = f.Categories[k]
+	}
+	pl.NominalX(names...)
+	grid := plotter.NewGrid()
+	grid.Vertical.Color = nil
+	grid.Horizontal.Color = th.Grid
+	pl.Add(grid)
+
+	maxV := float64(f.Max())
+	if f.Kind == figure.Stacked {
+		maxV = 0
+		for i := range f.Categories {
+			var sum int64
+			for _, s := range f.Series {
+				if s.Values[i].Known {
+					sum += s.Values[i].N
+				}
+			}
+			maxV = max(maxV, float64(sum))
+		}
+	}
+	pl.Y.Min, pl.Y.Max = 0, math.Max(maxV*1.12, 1)
+
+	n := len(f.Categories)
+	ns := len(f.Series)
+	slot := area.Size().X * 0.9 / vg.Length(n)
+	switch f.Kind {
+	case figure.Line:
+		for si, s := range f.Series {
+			var seg plotter.XYs
+			flush := func() {
+				if len(seg) > 1 {
+					l, _ := plotter.NewLine(seg)
+					l.Color, l.Width = th.Color(si), 3
+					pl.Add(l)
+				}
+				seg = nil
+			}
+			var pts plotter.XYs
+			for x, k := range idx {
+				if v := s.Values[k]; v.Known {
+					seg = append(seg, plotter.XY{X: float64(x), Y: float64(v.N)})
+					pts = append(pts, plotter.XY{X: float64(x), Y: float64(v.N)})
+				} else {
+					flush()
+				}
+			}
+			flush()
+			if len(pts) > 0 {
+				sc, _ := plotter.NewScatter(pts)
+				sc.Color = th.Color(si)
+				sc.Shape = draw.CircleGlyph{}
+				sc.Radius = 5
+				pl.Add(sc)
+			}
+		}
+	default:
+		width := slot * 0.7
+		if f.Kind == figure.Grouped {
+			width = slot * 0.8 / vg.Length(ns)
+		}
+		var below *plotter.BarChart
+		for si, s := range f.Series {
+			vals := make(plotter.Values, n)
+			for x, k := range idx {
+				if v := s.Values[k]; v.Known {
+					vals[x] = float64(v.N)
+				}
+			}
+			b, err := plotter.NewBarChart(vals, width)
+			if err != nil {
+				return err
+			}
+			b.Color = th.Color(si)
+			b.LineStyle.Width = 0
+			if f.Kind == figure.Grouped {
+				b.Offset = width * (vg.Length(si) - vg.Length(ns-1)/2)
+			}
+			if f.Kind == figure.Stacked && below != nil {
+				b.StackOn(below)
+			}
+			below = b
+			pl.Add(b)
+		}
+	}
+	c := draw.Canvas{Canvas: p.dc.Canvas, Rectangle: area}
+	pl.Draw(c)
+	data := pl.DataCanvas(c)
+	tx, ty := pl.Transforms(&data)
+	p.valueLabels(f, idx, tx, ty, slot)
+	return nil
+}
+
+// valueLabels writes each value above its column or point; unknown values
+// get the "no data" mark at the base, never a zero.
+func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) vg.Length, slot vg.Length) {
+	th := p.th
+	ns := len(f.Series)
+	lab := p.style(th.Small+1, true, th.Text)
+	lab.XAlign, lab.YAlign = draw.XCenter, draw.YBottom
+	miss := p.style(th.Small, false, th.NoData)
+	miss.XAlign, miss.YAlign = draw.XCenter, draw.YBottom
+	stack := make([]float64, len(idx))
+	placed := make([][]vg.Length, len(idx)) // bottoms of line labels drawn at each x
+	for si, s := range f.Series {
+		for x, k := range idx {
+			v := s.Values[k]
+			cx := tx(float64(x))
+			if f.Kind == figure.Grouped {
+				w := slot * 0.8 / vg.Length(ns)
+				cx += w * (vg.Length(si) - vg.Length(ns-1)/2)
+			}
+			if !v.Known {
+				if f.Kind != figure.Stacked || si == 0 {
+					p.dc.FillText(miss, vg.Point{X: cx, Y: ty(stack[x]) + 4}, noData(f))
+				}
+				continue
+			}
+			switch f.Kind {
+			case figure.Stacked:
+				// Label inside the segment, centred.
+				in := lab
+				in.YAlign = draw.YCenter
+				in.Color = th.Background
+				mid := stack[x] + float64(v.N)/2
+				if ty(stack[x]+float64(v.N))-ty(stack[x]) > in.Font.Size*1.2 {
+					p.dc.FillText(in, vg.Point{X: cx, Y: ty(mid)}, v.Label)
+				}
+				stack[x] += float64(v.N)
+			case figure.Line:
+				// Above the point, or below it when a label of another
+				// series already sits there.
+				h := lab.Font.Size * 1.2
+				y := ty(float64(v.N)) + 9
+				sty := lab
+				for _, o := range placed[x] {
+					if y < o+h && y+h > o {
+						sty.YAlign = draw.YTop
+						y = ty(float64(v.N)) - 9
+						break
+					}
+				}
+				if sty.YAlign == draw.YTop {
+					placed[x] = append(placed[x], y-h)
+				} else {
+					placed[x] = append(placed[x], y)
+				}
+				p.dc.FillText(sty, vg.Point{X: cx, Y: y}, v.Label)
+			default:
+				p.dc.FillText(lab, vg.Point{X: cx, Y: ty(float64(v.N)) + 4}, v.Label)
+			}
+		}
+	}
+}
+

@@ -1,0 +1,228 @@
+package static
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/theme"
+)
+
+// Format is an output file format.
+type Format string
+
+const (
+	PNG Format = "png"
+	SVG Format = "svg"
+)
+
+// Options say how to draw.
+type Options struct {
+	Width, Height int     // canvas size in pixels at scale 1 (1200x675 when zero)
+	Scale         float64 // 1 or 2 for PNG; 0 means 1
+	Format        Format  // PNG when empty
+	Theme         *theme.Theme
+	Text          text.Handler // shapes and draws every text; required
+	// Typeface is the font family name the handler knows.
+	Typeface font.Typeface
+}
+
+// Render draws f and writes it to w.
+func Render(w io.Writer, f *figure.Figure, o Options) error {
+	if o.Width == 0 || o.Height == 0 {
+		o.Width, o.Height = 1200, 675
+	}
+	if o.Scale == 0 {
+		o.Scale = 1
+	}
+	if o.Theme == nil {
+		o.Theme, _ = theme.ByName("")
+	}
+	if o.Text == nil {
+		return fmt.Errorf("render %s: no text handler", f.ID)
+	}
+	W, H := vg.Length(o.Width), vg.Length(o.Height)
+	switch o.Format {
+	case PNG, "":
+		c := vgimg.NewWith(vgimg.UseWH(W, H), vgimg.UseDPI(int(72*o.Scale)))
+		if err := draw1(draw.New(c), f, o); err != nil {
+			return err
+		}
+		return encodePNG(w, c.Image())
+	case SVG:
+		c := vgsvg.New(W, H)
+		if err := draw1(draw.New(c), f, o); err != nil {
+			return err
+		}
+		_, err := c.WriteTo(w)
+		return err
+	}
+	return fmt.Errorf("render %s: unknown format %q", f.ID, o.Format)
+}
+
+// painter draws text and shapes in one canvas with one theme.
+type painter struct {
+	dc  draw.Canvas
+	o   Options
+	th  *theme.Theme
+	rtl bool
+}
+
+func (p *painter) style(size float64, bold bool, c color.Color) text.Style {
+	fnt := font.Font{Typeface: p.o.Typeface, Size: vg.Length(size)}
+	if bold {
+		fnt.Weight = 700
+	}
+	return text.Style{Color: c, Font: fnt, Handler: p.o.Text, XAlign: draw.XLeft, YAlign: draw.YTop}
+}
+
+// wrap breaks s into lines no wider than maxW, at spaces.
+func wrap(s string, sty text.Style, maxW vg.Length) []string {
+	words := splitSpaces(s)
+	var lines []string
+	cur := ""
+	for _, w := range words {
+		try := w
+		if cur != "" {
+			try = cur + " " + w
+		}
+		if cur != "" && sty.Width(try) > maxW {
+			lines = append(lines, cur)
+			cur = w
+			continue
+		}
+		cur = try
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+func splitSpaces(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		if r == ' ' || r == '\n' {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// block draws wrapped lines from the top y down, aligned to the reading
+// side, and returns the y below the last line.
+func (p *painter) block(s string, sty text.Style, y vg.Length, lineGap float64) vg.Length {
+	r := p.dc.Rectangle
+	pad := p.pad()
+	x := r.Min.X + pad
+	sty.XAlign = draw.XLeft
+	if p.rtl {
+		x = r.Max.X - pad
+		sty.XAlign = draw.XRight
+	}
+	for _, line := range wrap(s, sty, r.Size().X-2*pad) {
+		p.dc.FillText(sty, vg.Point{X: x, Y: y}, line)
+		y -= sty.Font.Size * vg.Length(lineGap)
+	}
+	return y
+}
+
+// blockHeight is how tall block would draw s.
+func (p *painter) blockHeight(s string, sty text.Style, lineGap float64) vg.Length {
+	n := len(wrap(s, sty, p.dc.Rectangle.Size().X-2*p.pad()))
+	return vg.Length(n) * sty.Font.Size * vg.Length(lineGap)
+}
+
+func (p *painter) pad() vg.Length { return vg.Length(0.035 * float64(p.dc.Rectangle.Size().X)) }
+
+// draw1 lays out the furniture (title, subtitle, legend, source, notes) and
+// draws the chart in the space left.
+func draw1(dc draw.Canvas, f *figure.Figure, o Options) error {
+	th := o.Theme
+	p := &painter{dc: dc, o: o, th: th, rtl: f.RTL()}
+	dc.SetColor(th.Background)
+	dc.Fill(dc.Rectangle.Path())
+	r := dc.Rectangle
+	pad := p.pad()
+	y := r.Max.Y - pad
+	y = p.block(f.Title, p.style(th.Title, true, th.Text), y, 1.25)
+	sub := f.Subtitle
+	if f.Period != "" && sub == "" {
+		sub = f.Period
+	}
+	if sub != "" {
+		y = p.block(sub, p.style(th.Subtitle, false, th.Muted), y-4, 1.3)
+	}
+	if len(f.Series) > 1 {
+		y = p.legend(f, y-6)
+	}
+	small := p.style(th.Small, false, th.Muted)
+	foot := []string{f.Source}
+	foot = append(foot, f.Notes...)
+	var footH vg.Length
+	for _, s := range foot {
+		footH += p.blockHeight(s, small, 1.35)
+	}
+	fy := r.Min.Y + pad*0.7 + footH
+	for _, s := range foot {
+		fy = p.block(s, small, fy, 1.35)
+	}
+	area := vg.Rectangle{
+		Min: vg.Point{X: r.Min.X + pad, Y: r.Min.Y + pad*0.7 + footH + 12},
+		Max: vg.Point{X: r.Max.X - pad, Y: y - 10},
+	}
+	if area.Size().Y < 60 {
+		return fmt.Errorf("render %s: %gx%g is too small for its title and notes", f.ID, r.Size().X, r.Size().Y)
+	}
+	switch f.Kind {
+	case figure.Bar:
+		p.bars(f, area)
+		return nil
+	case figure.Column, figure.Grouped, figure.Stacked, figure.Line:
+		return p.plot(f, area)
+	}
+	return fmt.Errorf("render %s: kind %q has no static form", f.ID, f.Kind)
+}
+
+// legend draws one swatch and name per series in a row; returns the y below.
+func (p *painter) legend(f *figure.Figure, y vg.Length) vg.Length {
+	sty := p.style(p.th.Label, false, p.th.Text)
+	sw := sty.Font.Size * 0.8
+	r := p.dc.Rectangle
+	pad := p.pad()
+	x := r.Min.X + pad
+	for i, s := range f.Series {
+		w := sty.Width(s.Name)
+		bx := x
+		tx := x + sw + 6
+		if p.rtl {
+			bx = r.Max.X - (x - r.Min.X) - sw
+			tx = bx - 6 - w
+		}
+		p.dc.SetColor(p.th.Color(i))
+		top := y - (sty.Font.Size-sw)/2
+		p.dc.Fill(vg.Rectangle{Min: vg.Point{X: bx, Y: top - sw}, Max: vg.Point{X: bx + sw, Y: top}}.Path())
+		p.dc.FillText(sty, vg.Point{X: tx, Y: y}, s.Name)
+		x += sw + 6 + w + 22
+	}
+	return y - sty.Font.Size*1.4
+}

@@ -1,0 +1,77 @@
+// Package theme holds the visual themes as plain data, found by name.
+//
+// In: a theme name from a report spec ("" means "default"). Out: a Theme:
+// colours (a colour-blind-safe palette: Okabe and Ito's), text sizes in
+// points at the landscape 1200x675 size, and font files if the theme names
+// any (none: the renderers then use the embedded DejaVu Sans).
+package theme
+
+import (
+	"image/color"
+	"slices"
+	"strings"
+)
+
+// Theme is how charts look.
+type Theme struct {
+	Name       string
+	Background color.RGBA
+	Text       color.RGBA
+	Muted      color.RGBA // subtitles, source lines, notes, axis ticks
+	Grid       color.RGBA
+	NoData     color.RGBA // the mark that tells "no data" apart from zero
+	Palette    []color.RGBA
+	// Sizes in points (one point is one pixel of the 1x landscape PNG).
+	Title, Subtitle, Label, Small float64
+	// Fonts are TTF/OTF files, first is primary, the rest fallbacks;
+	// empty means the embedded DejaVu Sans.
+	Fonts []string
+}
+
+func rgb(hex uint32) color.RGBA {
+	return color.RGBA{uint8(hex >> 16), uint8(hex >> 8), uint8(hex), 0xff}
+}
+
+// okabeIto is the Okabe-Ito palette, distinguishable under the common
+// colour-vision deficiencies, in an order that keeps neighbours apart.
+var okabeIto = []color.RGBA{rgb(0x0072B2), rgb(0xE69F00), rgb(0x009E73), rgb(0xCC79A7), rgb(0x56B4E9), rgb(0xD55E00), rgb(0xF0E442), rgb(0x000000)}
+
+var catalog = []Theme{
+	{
+		Name: "default", Background: rgb(0xffffff), Text: rgb(0x1a1a1a), Muted: rgb(0x5c5c5c),
+		Grid: rgb(0xe3e3e3), NoData: rgb(0x9a9a9a), Palette: okabeIto,
+		Title: 30, Subtitle: 19, Label: 16, Small: 13,
+	},
+	{
+		Name: "dark", Background: rgb(0x15171a), Text: rgb(0xf2f2f2), Muted: rgb(0xb5b5b5),
+		Grid: rgb(0x34383d), NoData: rgb(0x8a8a8a),
+		Palette: []color.RGBA{rgb(0x56B4E9), rgb(0xE69F00), rgb(0x009E73), rgb(0xCC79A7), rgb(0xF0E442), rgb(0xD55E00), rgb(0x0072B2), rgb(0xffffff)},
+		Title:   30, Subtitle: 19, Label: 16, Small: 13,
+	},
+}
+
+// ByName finds a theme; "" is the default.
+func ByName(name string) (*Theme, bool) {
+	if name == "" {
+		name = "default"
+	}
+	i := slices.IndexFunc(catalog, func(t Theme) bool { return t.Name == name })
+	if i < 0 {
+		return nil, false
+	}
+	t := catalog[i]
+	t.Palette = slices.Clone(t.Palette)
+	return &t, true
+}
+
+// Names lists the themes, for "want one of" messages.
+func Names() string {
+	out := make([]string, len(catalog))
+	for i, t := range catalog {
+		out[i] = t.Name
+	}
+	return strings.Join(out, ", ")
+}
+
+// Color returns the palette colour of series i.
+func (t *Theme) Color(i int) color.RGBA { return t.Palette[i%len(t.Palette)] }
