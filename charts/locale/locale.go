@@ -33,9 +33,9 @@ const (
 
 // Locale is how one output language writes numbers and dates.
 type Locale struct {
-	Lang   string // "en" or "ar"
-	Digits Digits // for "ar" only; English always uses Latin digits
-	Months Months // for "ar" only
+	Lang   string `json:"lang"`             // "en" or "ar"
+	Digits Digits `json:"digits,omitempty"` // for "ar" only; English always uses Latin digits
+	Months Months `json:"months,omitempty"` // for "ar" only
 }
 
 // RTL reports whether the language is written right to left.

@@ -1,0 +1,45 @@
+# tollcharts: `make` builds every report, `make test` runs the tests.
+GO      ?= go
+BIN     := bin/tollcharts
+REPORTS := $(basename $(notdir $(wildcard reports/*.yaml)))
+SOURCES := $(shell find cmd charts -name '*.go' -not -name '*_test.go') $(shell find charts -path '*/testdata' -prune -o -type f \( -name '*.csv' -o -name '*.json' \) -print) go.mod go.sum
+NODE    := node_modules/.package-lock.json
+FUZZTIME ?= 30s
+
+.PHONY: all check test bench fuzz clean $(addprefix report-,$(REPORTS))
+
+all: $(addprefix report-,$(REPORTS))
+
+$(BIN): $(SOURCES)
+	$(GO) build -o $@ ./cmd/tollcharts
+
+# echarts for the HTML pages, pinned in package-lock.json.
+$(NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+# One target per report; make skips a report whose inputs are older than
+# its manifest. A report depends on its spec and on every dataset (specs
+# may name any of them).
+$(addprefix report-,$(REPORTS)): report-%: output/%/manifest.json
+
+output/%/manifest.json: reports/%.yaml $(wildcard datasets/*.csv datasets/*.meta.yaml) $(BIN) $(NODE)
+	$(BIN) build -q $<
+	@touch $@
+
+check: $(BIN)
+	$(BIN) check reports/*.yaml datasets/*.csv
+
+test: $(NODE)
+	$(GO) test ./...
+
+bench: $(NODE)
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./charts/dataset
+	$(GO) test -run '^$$' -fuzz '^FuzzParseCount$$' -fuzztime $(FUZZTIME) ./charts/dataset
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./charts/spec
+	$(GO) test -run '^$$' -fuzz '^FuzzShape$$' -fuzztime $(FUZZTIME) ./charts/text
+
+clean:
+	rm -rf output bin

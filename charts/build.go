@@ -1,0 +1,410 @@
+package charts
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/tollcharts/tollcharts/charts/dataset"
+	"github.com/tollcharts/tollcharts/charts/diag"
+	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/spec"
+	"github.com/tollcharts/tollcharts/charts/static"
+	"github.com/tollcharts/tollcharts/charts/text"
+	"github.com/tollcharts/tollcharts/charts/theme"
+)
+
+// Version is the tool version recorded in every manifest.
+const Version = "0.1.0"
+
+// Formats the build can write.
+var Formats = []string{"png", "svg", "html"}
+
+// Options say what to build. Nil or zero fields mean defaults.
+type Options struct {
+	Reports []string // spec paths; none means every reports/*.yaml under Root
+	Root    string   // project root: reports/ and node_modules/ (default ".")
+	Out     string   // output folder (default "output")
+	Langs   []string // subset of the reports' languages (default: all)
+	Formats []string // subset of Formats (default: all); CSV is always written
+	Jobs    int      // parallel renders (default: the number of CPUs)
+	Written io.Writer // receives the path of each file written, one per line
+	Log     io.Writer // progress and summaries (nil: silent)
+}
+
+// Result of a build.
+type Result struct {
+	Manifests []*Manifest
+	Written   []string // paths written, in a stable order
+}
+
+func (o *Options) defaults() error {
+	if o.Root == "" {
+		o.Root = "."
+	}
+	if o.Out == "" {
+		o.Out = "output"
+	}
+	if o.Jobs <= 0 {
+		o.Jobs = runtime.NumCPU()
+	}
+	if len(o.Formats) == 0 {
+		o.Formats = Formats
+	}
+	if len(o.Reports) == 0 {
+		m, err := filepath.Glob(filepath.Join(o.Root, "reports", "*.yaml"))
+		if err != nil {
+			return err
+		}
+		if len(m) == 0 {
+			return fmt.Errorf("no reports: %s has no *.yaml", filepath.Join(o.Root, "reports"))
+		}
+		o.Reports = m
+	}
+	if o.Written == nil {
+		o.Written = io.Discard
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	return nil
+}
+
+// Loaded is a report with its datasets and figures, checked.
+type Loaded struct {
+	Report  *spec.Report
+	Tables  map[string]*dataset.Table
+	Figures []*figure.Figure // chart order, then language order
+}
+
+// Load reads and checks reports without writing anything: specs, datasets
+// and every figure in every language. Datasets shared by reports are read
+// once. It returns what loaded and every error found.
+func Load(paths []string, langs []string) ([]*Loaded, error) {
+	var errs diag.List
+	tables := map[string]*dataset.Table{}
+	tableErr := map[string]bool{}
+	var out []*Loaded
+	for _, path := range paths {
+		r, err := spec.Load(path)
+		if err != nil {
+			errs.Append(path, err)
+			continue
+		}
+		l := &Loaded{Report: r, Tables: map[string]*dataset.Table{}}
+		ok := true
+		for _, name := range slices.Sorted(mapsKeys(r.DatasetPaths)) {
+			p := r.DatasetPaths[name]
+			if _, seen := tables[p]; !seen && !tableErr[p] {
+				t, err := dataset.Load(p)
+				if err != nil {
+					errs.Append(p, err)
+					tableErr[p] = true
+				} else {
+					tables[p] = t
+				}
+			}
+			if tableErr[p] {
+				ok = false
+				continue
+			}
+			l.Tables[name] = tables[p]
+		}
+		if th := r.Theme; th != "" {
+			if _, found := theme.ByName(th); !found {
+				errs.Add(path, r.At.Line, r.At.Col, "theme %q is not known; want one of: %s", th, theme.Names())
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		for i := range r.Charts {
+			c := &r.Charts[i]
+			for _, lang := range r.Langs() {
+				if len(langs) > 0 && !slices.Contains(langs, lang) {
+					continue
+				}
+				f, err := figure.Build(r, c, l.Tables[c.Data.Value], lang)
+				if err != nil {
+					errs.Append(path, err)
+					ok = false
+					continue
+				}
+				l.Figures = append(l.Figures, f)
+			}
+		}
+		if ok {
+			out = append(out, l)
+		}
+	}
+	return out, errs.Err()
+}
+
+func mapsKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// Build loads every report, renders every artifact and writes the reports
+// that have no errors. A report with an error writes nothing.
+func Build(ctx context.Context, o Options) (*Result, error) {
+	if err := o.defaults(); err != nil {
+		return nil, err
+	}
+	loaded, loadErr := Load(o.Reports, o.Langs)
+	res := &Result{}
+	var errs diag.List
+	errs.Append("", loadErr)
+	for _, l := range loaded {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		m, written, err := buildReport(ctx, l, &o)
+		res.Written = append(res.Written, written...)
+		if err != nil {
+			errs.Append(l.Report.Path, err)
+			continue
+		}
+		res.Manifests = append(res.Manifests, m)
+		fmt.Fprintf(o.Log, "%s: %d files, %d written\n", l.Report.ID.Value, len(m.Artifacts)+1, len(written))
+	}
+	return res, errs.Err()
+}
+
+// artifact is one file to render.
+type artifact struct {
+	Artifact
+	render func(w io.Writer) error
+	data   []byte
+}
+
+var shaper = sync.OnceValue(func() *text.Handler { return text.NewHandler(text.Default()) })
+
+func buildReport(ctx context.Context, l *Loaded, o *Options) (*Manifest, []string, error) {
+	r := l.Report
+	th, _ := theme.ByName(r.Theme)
+	m := &Manifest{Tool: Tool{Name: "tollcharts", Version: Version}, Report: r.ID.Value}
+	m.Inputs = append(m.Inputs, Input{Path: filepath.ToSlash(r.Path), Kind: "spec", SHA256: fileHash(r.Path)})
+	for _, t := range l.Tables {
+		m.Inputs = appendInput(m.Inputs, Input{Path: filepath.ToSlash(t.Path), Kind: "dataset", SHA256: t.SHA256})
+		m.Inputs = appendInput(m.Inputs, Input{Path: filepath.ToSlash(t.MetaPath), Kind: "provenance", SHA256: t.MetaSHA256})
+	}
+	arts, err := plan(l, th, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := renderAll(ctx, arts, o.Jobs); err != nil {
+		return nil, nil, err
+	}
+	html, err := htmlSupport(l, o, m, arts)
+	if err != nil {
+		return nil, nil, err
+	}
+	arts = append(arts, html...)
+	dir := filepath.Join(o.Out, r.ID.Value)
+	var written []string
+	for _, a := range arts {
+		sum := sha256.Sum256(a.data)
+		a.SHA256 = hex.EncodeToString(sum[:])
+		m.Artifacts = append(m.Artifacts, a.Artifact)
+	}
+	slices.SortFunc(arts, func(a, b *artifact) int { return cmpString(a.Path, b.Path) })
+	for _, a := range arts {
+		p := filepath.Join(dir, filepath.FromSlash(a.Path))
+		changed, err := writeFile(p, a.data)
+		if err != nil {
+			return nil, written, err
+		}
+		if changed {
+			written = append(written, p)
+			fmt.Fprintln(o.Written, p)
+		}
+	}
+	mp := filepath.Join(dir, "manifest.json")
+	if err := removeStale(dir, mp, m); err != nil {
+		return nil, written, err
+	}
+	changed, err := writeFile(mp, m.encode())
+	if err != nil {
+		return nil, written, err
+	}
+	if changed {
+		written = append(written, mp)
+		fmt.Fprintln(o.Written, mp)
+	}
+	return m, written, nil
+}
+
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func appendInput(in []Input, x Input) []Input {
+	if slices.ContainsFunc(in, func(i Input) bool { return i.Path == x.Path }) {
+		return in
+	}
+	return append(in, x)
+}
+
+func hashBytes(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+func fileHash(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// removeStale deletes files the previous manifest listed that this build
+// no longer writes. Only files the tool wrote are ever removed.
+func removeStale(dir, manifestPath string, m *Manifest) error {
+	b, err := os.ReadFile(manifestPath)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	var old Manifest
+	if json.Unmarshal(b, &old) != nil {
+		return nil // not ours to interpret: leave it
+	}
+	for _, a := range old.Artifacts {
+		if slices.ContainsFunc(m.Artifacts, func(n Artifact) bool { return n.Path == a.Path }) {
+			continue
+		}
+		if !localPath(a.Path) {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(a.Path))); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// localPath reports whether a manifest path stays inside the report folder.
+func localPath(p string) bool {
+	return filepath.IsLocal(filepath.FromSlash(p))
+}
+
+// plan lists every artifact of a report.
+func plan(l *Loaded, th *theme.Theme, o *Options) ([]*artifact, error) {
+	want := func(f string) bool { return slices.Contains(o.Formats, f) }
+	var arts []*artifact
+	for _, f := range l.Figures {
+		base := f.Locale.Lang + "/" + f.ID
+		meta := Artifact{Chart: f.ID, Kind: string(f.Kind), Lang: f.Locale.Lang, Alt: f.Alt}
+		fig := f
+		csvArt := meta
+		csvArt.Path, csvArt.Format = base+".csv", "csv"
+		data := figureCSV(fig)
+		arts = append(arts, &artifact{Artifact: csvArt, data: data})
+		if fig.Kind == figure.Stat {
+			continue // drawn by the infographic stage
+		}
+		for _, s := range sizes {
+			if !want("png") {
+				break
+			}
+			for _, scale := range []int{1, 2} {
+				a := meta
+				a.Format, a.Size, a.Scale = "png", s.name, scale
+				a.Width, a.Height = s.w*scale, s.h*scale
+				a.Path = base + s.suffix + map[int]string{1: "", 2: "@2x"}[scale] + ".png"
+				opts := static.Options{Width: s.w, Height: s.h, Scale: float64(scale), Format: static.PNG, Theme: th, Text: shaper()}
+				arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return static.Render(w, fig, opts) }})
+			}
+		}
+		if want("svg") {
+			a := meta
+			a.Format, a.Size, a.Width, a.Height = "svg", "landscape", 1200, 675
+			a.Path = base + ".svg"
+			opts := static.Options{Format: static.SVG, Theme: th, Text: shaper()}
+			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return static.Render(w, fig, opts) }})
+		}
+		if want("html") {
+			a := meta
+			a.Format, a.Path = "html", base+".html"
+			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return renderHTML(w, fig) }})
+		}
+	}
+	return arts, nil
+}
+
+type size struct {
+	name, suffix string
+	w, h         int
+}
+
+var sizes = []size{{"landscape", "", 1200, 675}}
+
+// renderAll renders artifacts on n workers; results keep plan order.
+func renderAll(ctx context.Context, arts []*artifact, n int) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan *artifact)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var errs diag.List
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for a := range jobs {
+				var buf bytes.Buffer
+				if err := a.render(&buf); err != nil {
+					mu.Lock()
+					errs.Append("", fmt.Errorf("render %s: %w", a.Path, err))
+					mu.Unlock()
+					cancel()
+					continue
+				}
+				a.data = buf.Bytes()
+			}
+		}()
+	}
+feed:
+	for _, a := range arts {
+		if a.render == nil {
+			continue
+		}
+		select {
+		case jobs <- a:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}

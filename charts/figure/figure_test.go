@@ -1,0 +1,214 @@
+package figure_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tollcharts/tollcharts/charts/dataset"
+	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/spec"
+)
+
+var update = flag.Bool("update", os.Getenv("UPDATE_GOLDEN") != "", "rewrite golden files")
+
+func TestKindsMatchSpec(t *testing.T) {
+	var ks []string
+	for _, k := range figure.Kinds {
+		ks = append(ks, string(k))
+	}
+	if !slices.Equal(ks, spec.KindNames()) {
+		t.Errorf("figure kinds %v, spec kinds %v", ks, spec.KindNames())
+	}
+}
+
+// TestShippedFigures builds every chart of every shipped report in both
+// languages, compares each with its golden JSON, and checks that every
+// value shown is a row of the dataset, unchanged, or a labelled derivation.
+func TestShippedFigures(t *testing.T) {
+	specs, _ := filepath.Glob(filepath.Join("..", "..", "reports", "*.yaml"))
+	if len(specs) == 0 {
+		t.Fatal("no shipped reports")
+	}
+	for _, sp := range specs {
+		r, err := spec.Load(sp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range r.Charts {
+			c := &r.Charts[i]
+			tab, err := dataset.Load(r.DatasetPaths[c.Data.Value])
+			if err != nil {
+				t.Fatal(err)
+			}
+			values := map[int64]bool{}
+			for _, row := range tab.Rows {
+				if row.Known {
+					values[row.Value] = true
+				}
+			}
+			for _, lang := range r.Langs() {
+				f, err := figure.Build(r, c, tab, lang)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, s := range f.Series {
+					for _, v := range s.Values {
+						if v.Known && !s.Derived && !values[v.N] {
+							t.Errorf("%s/%s/%s: %d is not in %s", r.ID.Value, f.ID, lang, v.N, tab.Path)
+						}
+						if s.Derived && !strings.Contains(s.Name, map[string]string{"en": "derived", "ar": "محسوب"}[lang]) {
+							t.Errorf("%s: derived series %q not labelled as derived", f.ID, s.Name)
+						}
+					}
+				}
+				golden(t, filepath.Join("testdata", r.ID.Value+"."+f.ID+"."+lang+".json"), f)
+			}
+		}
+	}
+}
+
+func golden(t *testing.T, path string, f *figure.Figure) {
+	t.Helper()
+	got, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the figure built now; if the change is intended, rerun with UPDATE_GOLDEN=1 and review the diff\ngot:\n%s", path, got)
+	}
+}
+
+// Synthetic data: the numbers below are invented for tests.
+const synthCSV = "period,category,value\n2019,all,100\n2019,children,30\n2019,women,20\n2020,all,50\n2020,children,10\n2020,women,\n"
+
+func synth(t *testing.T, chart string) (*spec.Report, *dataset.Table) {
+	t.Helper()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "s.csv"), []byte(synthCSV), 0o644)
+	os.WriteFile(filepath.Join(dir, "s.meta.yaml"), []byte(`title: Synthetic
+publisher: Test
+publisher_short: TEST
+period_semantics: calendar_year
+documented_minimum: true
+licence: test only
+defaults: {perpetrator: russian_forces, metric: civilians_killed}
+default_source: s
+sources:
+  s: {title: Synthetic source, date: "2021-03", kind: primary}
+`), 0o644)
+	sp := filepath.Join(dir, "r.yaml")
+	src := "id: synthetic\ntitle: {en: Synthetic, ar: تجريبي}\ndatasets: {d: s.csv}\ncharts:\n" + chart
+	os.WriteFile(sp, []byte(src), 0o644)
+	r, err := spec.Load(sp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := dataset.Load(filepath.Join(dir, "s.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, tab
+}
+
+func TestDeriveOtherAdults(t *testing.T) {
+	r, tab := synth(t, `  - id: c
+    kind: stacked
+    data: d
+    title: {en: "{value:all}? no", ar: ت}
+    select: {metric: civilians_killed, category: [all, children, women]}
+    x: period
+    series: category
+    derive: [other_adults]
+`)
+	r.Charts[0].Title.EN = "Synthetic"
+	f, err := figure.Build(r, &r.Charts[0], tab, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := f.Series[len(f.Series)-1]
+	if !last.Derived || last.Name != "Other adults (derived)" {
+		t.Errorf("derived series %+v", last)
+	}
+	// 2019: 100 - 30 - 20 = 50; 2020: women unknown, so no data (not 40).
+	if v := last.Values; !v[0].Known || v[0].N != 50 || v[1].Known {
+		t.Errorf("other adults = %+v, want 50 then no data", v)
+	}
+	if !strings.Contains(strings.Join(f.Notes, " "), "derived by tollcharts, not published") {
+		t.Errorf("notes %q do not declare the derivation", f.Notes)
+	}
+	if !strings.Contains(f.Alt, "Women: 2019 20, 2020 no data") {
+		t.Errorf("alt text %q does not tell no data", f.Alt)
+	}
+	if f.Source != "Source: TEST, Synthetic source, March 2021" {
+		t.Errorf("source %q", f.Source)
+	}
+}
+
+func TestBuildErrors(t *testing.T) {
+	for _, c := range []struct{ name, chart, lang, want string }{
+		{"mixing", `  - id: c
+    kind: column
+    data: d
+    title: {en: T, ar: ت}
+    select: {metric: civilians_killed}
+    x: period
+`, "en", `r.yaml:9:13: chart "c": the selected rows hold 3 values of category (all, children, women) but category is neither x nor series; narrow select.category so the chart does not mix them`},
+		{"missing arabic", `  - id: c
+    kind: column
+    data: d
+    title: {en: T}
+    select: {metric: civilians_killed, category: [all]}
+    x: period
+`, "ar", `r.yaml:8:12: chart "c": title has no ar text; add title.ar`},
+		{"placeholder", `  - id: c
+    kind: column
+    data: d
+    title: {en: "{value:all}", ar: ت}
+    select: {metric: civilians_killed, category: [all]}
+    x: period
+`, "en", `r.yaml:8:12: chart "c": {value:all} names no single known value; want a category key on the axis (2019, 2020) of a one-series chart`},
+		{"sort on time", `  - id: c
+    kind: column
+    data: d
+    title: {en: T, ar: ت}
+    select: {metric: civilians_killed, category: [all]}
+    x: period
+    sort: desc
+`, "en", `r.yaml:11:11: chart "c": sort "desc" on a time axis would scramble the periods; want sort: none or another x`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, tab := synth(t, c.chart)
+			_, err := figure.Build(r, &r.Charts[0], tab, c.lang)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			got := err.Error()
+			if i := strings.LastIndex(got, string(filepath.Separator)+"r.yaml:"); i >= 0 {
+				got = got[i+1:]
+			}
+			if got != c.want {
+				t.Errorf("got  %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}

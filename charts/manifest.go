@@ -1,0 +1,57 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// Manifest lists what a build of one report read and wrote.
+type Manifest struct {
+	Tool      Tool       `json:"tool"`
+	Report    string     `json:"report"`
+	Inputs    []Input    `json:"inputs"`
+	Artifacts []Artifact `json:"artifacts"`
+}
+
+// Tool names the program that wrote the files.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Input is one file the build read.
+type Input struct {
+	Path   string `json:"path"` // as given, with forward slashes
+	Kind   string `json:"kind"` // spec, dataset, provenance, asset
+	SHA256 string `json:"sha256"`
+}
+
+// Artifact is one file the build wrote.
+type Artifact struct {
+	Path   string `json:"path"` // relative to the report folder
+	Chart  string `json:"chart,omitempty"`
+	Kind   string `json:"kind,omitempty"` // bar, line, ...; "gallery", "asset"
+	Lang   string `json:"lang,omitempty"`
+	Format string `json:"format"`
+	Size   string `json:"size,omitempty"` // landscape, square, portrait, story
+	Scale  int    `json:"scale,omitempty"`
+	Width  int    `json:"width,omitempty"`
+	Height int    `json:"height,omitempty"`
+	SHA256 string `json:"sha256"`
+	Alt    string `json:"alt,omitempty"`
+}
+
+// encode writes the manifest with sorted inputs and artifacts, so equal
+// builds give equal bytes.
+func (m *Manifest) encode() []byte {
+	slices.SortFunc(m.Inputs, func(a, b Input) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(m.Artifacts, func(a, b Artifact) int { return strings.Compare(a.Path, b.Path) })
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(m) // a Manifest always encodes
+	return buf.Bytes()
+}

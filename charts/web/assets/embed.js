@@ -1,0 +1,1 @@
+(function(){if(window.tollchartsEmbed)return;window.tollchartsEmbed=1;window.addEventListener("message",function(e){var d=e.data;if(!d||d.type!=="tollcharts:height")return;var h=Number(d.height);if(!(h>0&&h<20000))return;var f=document.getElementsByTagName("iframe");for(var i=0;i<f.length;i++){if(f[i].contentWindow===e.source){f[i].style.height=Math.ceil(h)+"px";}}});})();

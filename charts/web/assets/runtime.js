@@ -1,0 +1,116 @@
+/* tollcharts: draws a chart from the JSON next to it; static code, no data. */
+(function () {
+  "use strict";
+  var tc = window.tollcharts = window.tollcharts || {};
+  if (tc.draw) return;
+
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
+  }
+  function media(q) {
+    return window.matchMedia ? window.matchMedia(q) : { matches: false };
+  }
+  function onChange(mq, fn) {
+    if (mq.addEventListener) mq.addEventListener("change", fn);
+    else if (mq.addListener) mq.addListener(fn);
+  }
+  function watch(el, fn) {
+    if (window.ResizeObserver) new ResizeObserver(function () { fn(); }).observe(el);
+    else window.addEventListener("resize", fn);
+  }
+
+  // post sends the page's height to the parent window (see Embed).
+  tc.post = function (id) {
+    if (window.parent === window) return;
+    var last = 0;
+    function send() {
+      var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (h === last) return;
+      last = h;
+      window.parent.postMessage({ type: "tollcharts:height", id: id, height: h }, "*");
+    }
+    watch(document.documentElement, send);
+    window.addEventListener("load", send);
+    send();
+  };
+
+  tc.draw = function (id) {
+    var data = document.getElementById(id + "-config");
+    if (!data) return;
+    var cfg = JSON.parse(data.textContent);
+    if (cfg.post) tc.post(id);
+    if (!cfg.option) return;
+    var el = document.getElementById(id);
+    var fig = document.getElementById(id + "-figure");
+    if (!window.echarts || !el) {
+      if (fig) fig.className += " tc-failed";
+      var table = document.getElementById(id + "-data");
+      if (table) table.open = true;
+      return;
+    }
+    var dark = media("(prefers-color-scheme: dark)");
+    var calm = media("(prefers-reduced-motion: reduce)").matches;
+    var decal = media("(prefers-contrast: more)").matches;
+    var nf = null;
+    try { nf = new Intl.NumberFormat(cfg.numberLocale); } catch (e) { nf = null; }
+    var chart = null;
+
+    function tooltip(ps) {
+      if (!Array.isArray(ps)) ps = [ps];
+      if (!ps.length) return "";
+      var i = ps[0].dataIndex;
+      var h = "<div><strong><bdi>" + esc(cfg.categories[i]) + "</bdi></strong>";
+      for (var k = 0; k < ps.length; k++) {
+        var p = ps[k];
+        var l = cfg.labels[p.seriesIndex][p.dataIndex];
+        h += "<br>" + p.marker + "<bdi>" + esc(p.seriesName) + "</bdi>: " +
+          (l ? "<bdi>" + esc(l) + "</bdi>" : "<em>" + esc(cfg.noData) + "</em>");
+      }
+      return h + "</div>";
+    }
+
+    function option() {
+      var o = JSON.parse(data.textContent).option;
+      if (dark.matches) o.color = cfg.darkColor;
+      if (calm) o.animation = false;
+      o.aria.decal.show = decal;
+      o.tooltip.formatter = tooltip;
+      for (var i = 0; i < o.series.length; i++) {
+        (function (labels) {
+          if (o.series[i].label) {
+            o.series[i].label.formatter = function (p) { return labels[p.dataIndex] || ""; };
+          }
+        })(cfg.labels[i]);
+      }
+      if (nf) {
+        var ax = cfg.valueAxis === "x" ? o.xAxis[0] : o.yAxis[0];
+        ax.axisLabel = ax.axisLabel || {};
+        ax.axisLabel.formatter = function (v) { return nf.format(v); };
+      }
+      return o;
+    }
+
+    function draw() {
+      if (chart) chart.dispose();
+      el.removeAttribute("data-tc-ready");
+      chart = window.echarts.init(el, dark.matches ? "dark" : null, { renderer: "canvas" });
+      chart.on("finished", function () { el.setAttribute("data-tc-ready", "1"); });
+      chart.setOption(option());
+    }
+
+    draw();
+    onChange(dark, draw);
+    watch(el, function () { if (chart) chart.resize(); });
+
+    var btn = document.getElementById(id + "-decal");
+    if (btn) {
+      btn.hidden = false;
+      btn.setAttribute("aria-pressed", String(decal));
+      btn.addEventListener("click", function () {
+        decal = !decal;
+        btn.setAttribute("aria-pressed", String(decal));
+        chart.setOption({ aria: { decal: { show: decal } } });
+      });
+    }
+  };
+})();

@@ -1,0 +1,80 @@
+// Package web renders a figure as interactive HTML with Apache ECharts,
+// through go-echarts.
+//
+// In: a *figure.Figure (one chart in one language) and Options that say how
+// the page loads echarts: from the report's assets folder (default
+// "../assets/echarts.min.js", pages live at output/<report>/<lang>/ and the
+// assets at output/<report>/assets/), inlined (Options.Inline, one
+// self-contained file) or, only when asked, from a CDN.
+//
+// Out, always to an io.Writer (this package never opens a path for writing):
+//
+//   - Render: a standalone page, <html lang dir> with the title, the chart,
+//     a data table of the exact values behind a <details> disclosure, the
+//     source, notes and a link to the CSV.
+//   - Snippet: the same <figure> for a page that already loads echarts.
+//   - Embed: iframe code for a CMS article, with a small script that sets the
+//     iframe's height from the height the page posts (see below).
+//   - Gallery: output/<report>/index.html, every chart in both languages with
+//     previews, downloads, alt text and embed code.
+//   - Asset: reads echarts.min.js and its licence from node_modules (run
+//     `npm ci` at the repository root), for the build to copy into assets/.
+//
+// Guarantees:
+//
+//   - Numbers: the series data drawn are the figure's N values; unknown
+//     values are "-" (no bar, a gap in a line), never 0. Value labels,
+//     tooltips and the table show the figure's Label strings; unknown values
+//     read "no data".
+//   - Deterministic: the DOM ids derive from report, chart and language
+//     (ChartID); no clock, no random ids, JSON keys in a fixed order. The same
+//     figure gives the same bytes.
+//   - Safe: every text from data or specs is escaped for where it lands:
+//     HTML text and attributes by html/template, the chart's JSON by
+//     escaping every <, >, & and U+2028/U+2029 as \u escapes (so no
+//     "</script>" or "<!--" can occur) in a <script type="application/json">
+//     block that is parsed, never run. Tooltip HTML is escaped in the page's
+//     script. URLs other than relative or http(s) ones (javascript:, data:)
+//     are refused.
+//   - Offline: no output names a remote host unless Options.CDN is set.
+//   - Accessible: the chart container is role="img" with the alt text as
+//     its label (also ECharts' aria description); decal patterns are one
+//     button away (on at once when the reader asks for more contrast); the
+//     Okabe-Ito palette; dark mode follows prefers-color-scheme; animation
+//     stops under prefers-reduced-motion; the chart resizes with its box.
+//   - Right to left: for Arabic, the page is dir="rtl"; titles, legend and
+//     value axis sit on the right; category axes are reversed
+//     (Figure.MirrorCategories), time axes keep running left to right unless
+//     the figure asks to mirror them; horizontal bars grow leftwards. Labels
+//     that mix directions are wrapped in FSI/PDI (U+2068/U+2069).
+//
+// Kinds: bar (horizontal ranking), column, line (a marker and a value label
+// at each point), stacked and grouped columns. Kind stat has no chart: it
+// renders as an HTML list of the headline numbers, with the same table,
+// source and notes, and needs no echarts.
+//
+// # Height of embedded pages
+//
+// A page rendered by Render, when it runs inside an iframe, posts its height
+// to the parent window whenever it changes:
+//
+//	{type: "tollcharts:height", id: "<chart id>", height: <CSS pixels>}
+//
+// The code Embed returns carries the receiving script, which any page may
+// include once (it installs itself once per window):
+//
+//	window.addEventListener("message", function (e) {
+//	  var d = e.data;
+//	  if (!d || d.type !== "tollcharts:height") return;
+//	  var h = Number(d.height);
+//	  if (!(h > 0 && h < 20000)) return;
+//	  var frames = document.getElementsByTagName("iframe");
+//	  for (var i = 0; i < frames.length; i++) {
+//	    if (frames[i].contentWindow === e.source) frames[i].style.height = Math.ceil(h) + "px";
+//	  }
+//	});
+//
+// It trusts no message content beyond a bounded number and only resizes the
+// iframe that sent it. Where a CMS strips scripts, the iframe keeps the
+// height attribute Embed estimated.
+package web

@@ -1,0 +1,204 @@
+package web
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/tollcharts/tollcharts/charts/figure"
+)
+
+var (
+	//go:embed assets/figure.html.tmpl
+	figureTemplate string
+	//go:embed assets/figure.css
+	figureCSS string
+	//go:embed assets/runtime.js
+	runtimeJS string
+)
+
+var figureTmpl = template.Must(template.New("figure").Parse(figureTemplate))
+
+// pageData is what the figure templates see. Every string from the figure
+// reaches the HTML through html/template, which escapes it for its context.
+type pageData struct {
+	Fig         *figure.Figure
+	ID          string
+	Kind        string
+	Lang, Dir   string
+	UI          ui
+	Snippet     bool
+	CSS         template.CSS
+	InlineJS    template.JS // the echarts library, checked by inlineJS
+	ScriptSrc   string
+	Runtime     template.JS
+	Config      template.JS // JSON made safe by scriptJSON
+	CSVHref     string
+	Height      int // fixed height in px of a ranking; 0: by aspect ratio
+	CatHeader   string
+	SeriesNames []string
+	Rows        []row
+	Stats       []stat
+	ShowPeriod  bool
+}
+
+type row struct {
+	Category string
+	Cells    []figure.Value
+}
+
+type stat struct {
+	Value, Label string
+	Known        bool
+}
+
+// Render writes a standalone HTML page of the figure: the chart, its data
+// table, source, notes and CSV link, loading echarts as opts say.
+func Render(w io.Writer, fig *figure.Figure, opts Options) error {
+	d, err := newPageData(fig, opts, false)
+	if err != nil {
+		return err
+	}
+	if d.ScriptSrc, err = opts.scriptSrc(); err != nil {
+		return err
+	}
+	if len(opts.Inline) > 0 {
+		if d.InlineJS, err = inlineJS(opts.Inline); err != nil {
+			return err
+		}
+	}
+	return execute(w, "page", d)
+}
+
+// Snippet writes the figure as an HTML fragment (a <style> and a <figure>
+// with its scripts) for a page that already loads echarts. Options'
+// script fields are ignored; CSVHref is relative to the host page.
+func Snippet(w io.Writer, fig *figure.Figure, opts Options) error {
+	d, err := newPageData(fig, opts, true)
+	if err != nil {
+		return err
+	}
+	return execute(w, "snippet", d)
+}
+
+func execute(w io.Writer, name string, d *pageData) error {
+	var buf bytes.Buffer
+	if err := figureTmpl.ExecuteTemplate(&buf, name, d); err != nil {
+		return fmt.Errorf("web: %s/%s: %v", d.Fig.Report, d.Fig.ID, err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, error) {
+	if err := checkFigure(fig); err != nil {
+		return nil, err
+	}
+	if opts.CSVHref != "" {
+		if _, err := checkURL("Options.CSVHref", opts.CSVHref); err != nil {
+			return nil, err
+		}
+	}
+	lang := fig.Locale.Lang
+	if lang != "en" && lang != "ar" {
+		return nil, fmt.Errorf("web: %s/%s: language %q: want en or ar", fig.Report, fig.ID, lang)
+	}
+	id := ChartID(fig.Report, fig.ID, lang)
+	cfg, err := buildConfig(fig, id, opts, !snippet)
+	if err != nil {
+		return nil, err
+	}
+	js, err := json.Marshal(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("web: %s/%s: %v", fig.Report, fig.ID, err)
+	}
+	t := uiFor(lang)
+	d := &pageData{
+		Fig:       fig,
+		ID:        id,
+		Kind:      string(fig.Kind),
+		Lang:      lang,
+		Dir:       dirOf(lang),
+		UI:        t,
+		Snippet:   snippet,
+		CSS:       template.CSS(figureCSS),
+		Runtime:   template.JS(runtimeJS),
+		Config:    template.JS(scriptJSON(js)),
+		CSVHref:   opts.CSVHref,
+		CatHeader: t.Category,
+	}
+	if fig.TimeAxis {
+		d.CatHeader = t.Period
+	}
+	if fig.Kind == figure.Bar {
+		d.Height = rankHeight(fig)
+	}
+	if fig.Period != "" {
+		d.ShowPeriod = !strings.Contains(fig.Title+"\n"+fig.Subtitle, fig.Period)
+	}
+	for _, s := range fig.Series {
+		name := s.Name
+		if name == "" {
+			name = fig.ValueAxis
+		}
+		d.SeriesNames = append(d.SeriesNames, name)
+	}
+	for i, c := range fig.Categories {
+		r := row{Category: c}
+		for _, s := range fig.Series {
+			r.Cells = append(r.Cells, s.Values[i])
+		}
+		d.Rows = append(d.Rows, r)
+	}
+	if fig.Kind == figure.Stat {
+		d.Stats = stats(fig)
+	}
+	return d, nil
+}
+
+// rankHeight is the height in px of a horizontal bar chart: a slot per
+// category, wide enough for its bars, plus the axes.
+func rankHeight(fig *figure.Figure) int {
+	per := 26*len(fig.Series) + 10
+	h := 110 + per*len(fig.Categories)
+	if len(fig.Series) > 1 {
+		h += 24
+	}
+	return max(h, 240)
+}
+
+// stats lists the headline numbers of a stat figure: one per category for
+// one series, one per series for one category, else one per pair.
+func stats(fig *figure.Figure) []stat {
+	var out []stat
+	for _, s := range fig.Series {
+		for ci, v := range s.Values {
+			label := fig.Categories[ci]
+			switch {
+			case len(fig.Series) == 1:
+			case len(fig.Categories) == 1:
+				label = s.Name
+			default:
+				label = s.Name + " (" + fig.Categories[ci] + ")"
+			}
+			out = append(out, stat{Value: v.Label, Label: label, Known: v.Known})
+		}
+	}
+	return out
+}
+
+// inlineJS checks that a library can sit inside an inline <script>: it may
+// not contain "</script" (which would end the element) nor "<!--" (which
+// changes how the parser looks for the end). echarts.min.js 5.4.3 has
+// neither; rewriting minified code to remove them could change its meaning.
+func inlineJS(lib []byte) (template.JS, error) {
+	low := bytes.ToLower(lib)
+	if bytes.Contains(low, []byte("</script")) || bytes.Contains(low, []byte("<!--")) {
+		return "", fmt.Errorf("web: Options.Inline contains \"</script\" or \"<!--\": it cannot be inlined safely; load it from AssetsURL")
+	}
+	return template.JS(lib), nil
+}

@@ -1,0 +1,92 @@
+package web
+
+// ui holds the words of the page around the chart, in one language. The
+// figure brings its own text (title, labels, source); these are the
+// controls and headings this package adds.
+type ui struct {
+	DataTable   string // summary of the <details> holding the table
+	NoData      string // an unknown value, in tooltips, table and stat
+	Category    string // first column header of the table (categories)
+	Period      string // first column header when the categories are periods
+	PeriodLabel string // before Figure.Period in the footer
+	DownloadCSV string
+	Patterns    string // toggle button for decal patterns
+	NoScript    string // shown when JavaScript or echarts is missing
+
+	// Gallery
+	Interactive string
+	Downloads   string
+	AltText     string
+	EmbedCode   string
+	Copy        string
+	Copied      string
+	Charts      string
+	Language    string // the language's own name
+}
+
+var uiEN = ui{
+	DataTable:   "Data table",
+	NoData:      "no data",
+	Category:    "Category",
+	Period:      "Period",
+	PeriodLabel: "Period: ",
+	DownloadCSV: "Download the data (CSV)",
+	Patterns:    "Fill patterns",
+	NoScript:    "The interactive chart could not be shown. The data table holds every value.",
+	Interactive: "Interactive chart",
+	Downloads:   "Downloads",
+	AltText:     "Alt text",
+	EmbedCode:   "Embed code",
+	Copy:        "Copy",
+	Copied:      "Copied",
+	Charts:      "Charts",
+	Language:    "English",
+}
+
+var uiAR = ui{
+	DataTable:   "جدول البيانات",
+	NoData:      "لا توجد بيانات",
+	Category:    "الفئة",
+	Period:      "الفترة",
+	PeriodLabel: "الفترة: ",
+	DownloadCSV: "تنزيل البيانات (CSV)",
+	Patterns:    "أنماط التعبئة",
+	NoScript:    "تعذّر عرض المخطط التفاعلي. يضم جدول البيانات كل القيم.",
+	Interactive: "المخطط التفاعلي",
+	Downloads:   "التنزيلات",
+	AltText:     "النص البديل",
+	EmbedCode:   "رمز التضمين",
+	Copy:        "نسخ",
+	Copied:      "تم النسخ",
+	Charts:      "المخططات",
+	Language:    "العربية",
+}
+
+// uiFor returns the page words for a language; English for any language
+// but Arabic.
+func uiFor(lang string) ui {
+	if lang == "ar" {
+		return uiAR
+	}
+	return uiEN
+}
+
+// dirOf is the HTML dir of a language.
+func dirOf(lang string) string {
+	if lang == "ar" {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// numberLocale is the BCP 47 tag the page gives Intl.NumberFormat for the
+// value axis ticks, matching how the figure's labels were formatted.
+func numberLocale(lang, digits string) string {
+	if lang == "ar" {
+		if digits == "arab" {
+			return "ar-u-nu-arab"
+		}
+		return "ar-u-nu-latn"
+	}
+	return "en"
+}
