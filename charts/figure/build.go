@@ -187,12 +187,21 @@ func (b *builder) build() *Figure {
 // selectRows applies the chart's select to the table, checking each value.
 func (b *builder) selectRows() {
 	s := b.c.Select
-	m, ok := vocab.MetricByID(s.Metric.Value)
-	if !ok {
-		b.add(s.Metric.Pos, "unknown metric %q; want one of: %s", s.Metric.Value, vocab.MetricIDs())
+	var metrics []string
+	for i, sm := range s.Metric {
+		m, ok := vocab.MetricByID(sm.Value)
+		if !ok {
+			b.add(sm.Pos, "unknown metric %q; want one of: %s", sm.Value, vocab.MetricIDs())
+			continue
+		}
+		if i == 0 {
+			b.metric = m
+		}
+		metrics = append(metrics, m.ID)
+	}
+	if len(metrics) == 0 {
 		return
 	}
-	b.metric = m
 	perps := values(s.Perpetrator)
 	for _, p := range s.Perpetrator {
 		if _, ok := vocab.PerpetratorByID(p.Value); !ok {
@@ -238,7 +247,7 @@ func (b *builder) selectRows() {
 		return
 	}
 	for _, r := range b.t.Rows {
-		if r.Metric != m.ID ||
+		if !slices.Contains(metrics, r.Metric) ||
 			(len(perps) > 0 && !slices.Contains(perps, r.Perpetrator)) ||
 			(len(cats) > 0 && !slices.Contains(cats, r.Category)) ||
 			(len(periods) > 0 && !slices.Contains(periods, r.Period.Key())) {
@@ -305,6 +314,8 @@ func (b *builder) order(d string) []string {
 		if len(pref) == 0 {
 			pref = strings.Split(vocab.DataCategoryIDs(), ", ")
 		}
+	case "metric":
+		pref = values(b.c.Select.Metric)
 	case "perpetrator":
 		pref = values(b.c.Select.Perpetrator)
 		if len(pref) == 0 {

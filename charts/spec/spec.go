@@ -85,7 +85,7 @@ type Chart struct {
 
 // Select filters a dataset's rows.
 type Select struct {
-	Metric      sy.String   `yaml:"metric"`
+	Metric      []sy.String `yaml:"metric"` // one, or several when x or series is metric
 	Perpetrator []sy.String `yaml:"perpetrator"`
 	Category    []sy.String `yaml:"category"`
 	Governorate []sy.String `yaml:"governorate"` // "" or absent = all of Syria; "*" = every governorate
@@ -233,8 +233,10 @@ func (v *validator) chart(r *Report, c *Chart) {
 	if c.Title.IsZero() {
 		v.add(c.At, "chart %q: missing title; want title: {en: ..., ar: ...}", c.ID.Value)
 	}
-	if c.Select.Metric.Line == 0 {
-		v.add(c.At, "chart %q: missing select.metric; a chart shows one metric", c.ID.Value)
+	if len(c.Select.Metric) == 0 {
+		v.add(c.Select.At, "chart %q: missing select.metric; want a metric, or a list when x or series is metric", c.ID.Value)
+	} else if len(c.Select.Metric) > 1 && c.X.Value != "metric" && c.Series.Value != "metric" {
+		v.add(c.Select.Metric[1].Pos, "chart %q: several metrics need x: metric or series: metric; a chart never mixes metrics on one axis", c.ID.Value)
 	}
 	v.oneOf(c.X, "x", dimensions)
 	v.oneOf(c.Series, "series", append([]string{"none"}, dimensions...))

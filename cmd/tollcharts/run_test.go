@@ -99,7 +99,7 @@ func TestBuildTwiceIsIdenticalAndQuiet(t *testing.T) {
 		t.Fatalf("build: %d\n%s", code, stderr)
 	}
 	want := []string{"ar/parts.csv", "ar/parts.png", "ar/parts.svg", "ar/parts@2x.png", "ar/years.csv", "ar/years.png", "ar/years.svg", "ar/years@2x.png",
-		"en/parts.csv", "en/parts.png", "en/parts.svg", "en/parts@2x.png", "en/years.csv", "en/years.png", "en/years.svg", "en/years@2x.png", "manifest.json"}
+		"en/parts.csv", "en/parts.png", "en/parts.svg", "en/parts@2x.png", "en/years.csv", "en/years.png", "en/years.svg", "en/years@2x.png", "index.html", "manifest.json"}
 	var got []string
 	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
 		rel, _ := filepath.Rel(filepath.Join(out, "synthetic"), l)

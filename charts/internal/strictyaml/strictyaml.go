@@ -158,6 +158,13 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value) {
 		}
 		v.Set(m)
 	case reflect.Slice:
+		if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+			// A single value where a list is wanted: a list of one.
+			s := reflect.MakeSlice(v.Type(), 1, 1)
+			d.value(n, s.Index(0))
+			v.Set(s)
+			return
+		}
 		if n.Kind != yaml.SequenceNode {
 			d.fail(n, "want a list, got %s", kindName(n))
 			return
