@@ -32,12 +32,12 @@ var Formats = []string{"png", "svg", "html"}
 
 // Options say what to build. Nil or zero fields mean defaults.
 type Options struct {
-	Reports []string // spec paths; none means every reports/*.yaml under Root
-	Root    string   // project root: reports/ and node_modules/ (default ".")
-	Out     string   // output folder (default "output")
-	Langs   []string // subset of the reports' languages (default: all)
-	Formats []string // subset of Formats (default: all); CSV is always written
-	Jobs    int      // parallel renders (default: the number of CPUs)
+	Reports []string  // spec paths; none means every reports/*.yaml under Root
+	Root    string    // project root: reports/ and node_modules/ (default ".")
+	Out     string    // output folder (default "output")
+	Langs   []string  // subset of the reports' languages (default: all)
+	Formats []string  // subset of Formats (default: all); CSV is always written
+	Jobs    int       // parallel renders (default: the number of CPUs)
 	Written io.Writer // receives the path of each file written, one per line
 	Log     io.Writer // progress and summaries (nil: silent)
 }

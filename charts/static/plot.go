@@ -218,4 +218,3 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 		}
 	}
 }
-
