@@ -28,7 +28,7 @@ import (
 const Version = "0.1.0"
 
 // Formats the build can write.
-var Formats = []string{"png", "svg", "html"}
+var Formats = []string{"png", "svg", "pdf", "html"}
 
 // Options say what to build. Nil or zero fields mean defaults.
 type Options struct {
@@ -205,7 +205,7 @@ func buildReport(ctx context.Context, l *Loaded, o *Options) (*Manifest, []strin
 		m.Inputs = appendInput(m.Inputs, Input{Path: filepath.ToSlash(t.Path), Kind: "dataset", SHA256: t.SHA256})
 		m.Inputs = appendInput(m.Inputs, Input{Path: filepath.ToSlash(t.MetaPath), Kind: "provenance", SHA256: t.MetaSHA256})
 	}
-	arts, err := plan(l, th, o)
+	arts, err := plan(l, th, o, m)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -315,43 +315,51 @@ func localPath(p string) bool {
 }
 
 // plan lists every artifact of a report.
-func plan(l *Loaded, th *theme.Theme, o *Options) ([]*artifact, error) {
+func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, error) {
 	want := func(f string) bool { return slices.Contains(o.Formats, f) }
+	inputs := map[string]string{}
+	for _, in := range m.Inputs {
+		inputs[in.Path] = in.SHA256
+	}
 	var arts []*artifact
 	for _, f := range l.Figures {
-		base := f.Locale.Lang + "/" + f.ID
-		meta := Artifact{Chart: f.ID, Kind: string(f.Kind), Lang: f.Locale.Lang, Alt: f.Alt}
+		stem := f.Locale.Lang + "/" + f.ID
+		base := Artifact{Chart: f.ID, Kind: string(f.Kind), Lang: f.Locale.Lang, Alt: f.Alt}
 		fig := f
-		csvArt := meta
-		csvArt.Path, csvArt.Format = base+".csv", "csv"
+		csvArt := base
+		csvArt.Path, csvArt.Format = stem+".csv", "csv"
 		data := figureCSV(fig)
 		arts = append(arts, &artifact{Artifact: csvArt, data: data})
 		if fig.Kind == figure.Stat {
 			continue // drawn by the infographic stage
 		}
+		meta := static.Meta{Title: f.Title, Description: f.Alt, Source: f.Source, Software: "tollcharts " + Version, Inputs: inputs}
 		for _, s := range sizes {
 			if !want("png") {
 				break
 			}
 			for _, scale := range []int{1, 2} {
-				a := meta
+				a := base
 				a.Format, a.Size, a.Scale = "png", s.name, scale
 				a.Width, a.Height = s.w*scale, s.h*scale
-				a.Path = base + s.suffix + map[int]string{1: "", 2: "@2x"}[scale] + ".png"
-				opts := static.Options{Width: s.w, Height: s.h, Scale: float64(scale), Format: static.PNG, Theme: th, Text: shaper()}
+				a.Path = stem + s.suffix + map[int]string{1: "", 2: "@2x"}[scale] + ".png"
+				opts := static.Options{Width: s.w, Height: s.h, Scale: float64(scale), Format: static.PNG, Theme: th, Text: shaper(), TextScale: s.text, Meta: meta}
 				arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return static.Render(w, fig, opts) }})
 			}
 		}
-		if want("svg") {
-			a := meta
-			a.Format, a.Size, a.Width, a.Height = "svg", "landscape", 1200, 675
-			a.Path = base + ".svg"
-			opts := static.Options{Format: static.SVG, Theme: th, Text: shaper()}
+		for _, format := range []static.Format{static.SVG, static.PDF} {
+			if !want(string(format)) {
+				continue
+			}
+			a := base
+			a.Format, a.Size, a.Scale, a.Width, a.Height = string(format), "landscape", 1, 1200, 675
+			a.Path = stem + "." + string(format)
+			opts := static.Options{Format: format, Theme: th, Text: shaper(), Meta: meta}
 			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return static.Render(w, fig, opts) }})
 		}
 		if want("html") {
-			a := meta
-			a.Format, a.Path = "html", base+".html"
+			a := base
+			a.Format, a.Path = "html", stem+".html"
 			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return renderHTML(w, fig) }})
 		}
 	}
@@ -361,9 +369,16 @@ func plan(l *Loaded, th *theme.Theme, o *Options) ([]*artifact, error) {
 type size struct {
 	name, suffix string
 	w, h         int
+	text         float64 // text scale: tall formats are read on phones
 }
 
-var sizes = []size{{"landscape", "", 1200, 675}}
+// sizes are the social formats, each with a layout of its own.
+var sizes = []size{
+	{"landscape", "", 1200, 675, 1},
+	{"square", "-square", 1080, 1080, 1.2},
+	{"portrait", "-portrait", 1080, 1350, 1.3},
+	{"story", "-story", 1080, 1920, 1.5},
+}
 
 // renderAll renders artifacts on n workers; results keep plan order.
 func renderAll(ctx context.Context, arts []*artifact, n int) error {

@@ -2,9 +2,11 @@ package static
 
 import (
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -66,7 +68,7 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 	for i, k := range idx {
 		names[i] = f.Categories[k]
 	}
-	pl.NominalX(names...)
+	pl.NominalX(fitLabels(names, tick, area.Size().X*0.92/vg.Length(len(names)))...)
 	grid := plotter.NewGrid()
 	grid.Vertical.Color = nil
 	grid.Horizontal.Color = th.Grid
@@ -217,4 +219,39 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 			}
 		}
 	}
+}
+
+// fitLabels makes category labels fit their slots: first by breaking each
+// at its last space onto two lines, then by keeping every k-th label counted
+// back from the last (on time axes, the latest period). The values stay labelled on the marks.
+func fitLabels(names []string, sty text.Style, slot vg.Length) []string {
+	widest := func(ls []string) vg.Length {
+		var w vg.Length
+		for _, l := range ls {
+			w = max(w, sty.Width(l))
+		}
+		return w
+	}
+	if widest(names) <= slot {
+		return names
+	}
+	two := make([]string, len(names))
+	for i, n := range names {
+		two[i] = n
+		if j := strings.LastIndex(n, " "); j > 0 {
+			two[i] = n[:j] + "\n" + n[j+1:]
+		}
+	}
+	w := widest(two)
+	if w <= slot {
+		return two
+	}
+	k := int(math.Ceil(float64(w / slot)))
+	out := make([]string, len(two))
+	for i := range two {
+		if (len(two)-1-i)%k == 0 { // counted from the last, the latest period
+			out[i] = two[i]
+		}
+	}
+	return out
 }

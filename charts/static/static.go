@@ -1,6 +1,7 @@
 package static
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
@@ -22,6 +24,7 @@ type Format string
 const (
 	PNG Format = "png"
 	SVG Format = "svg"
+	PDF Format = "pdf"
 )
 
 // Options say how to draw.
@@ -33,6 +36,11 @@ type Options struct {
 	Text          text.Handler // shapes and draws every text; required
 	// Typeface is the font family name the handler knows.
 	Typeface font.Typeface
+	// TextScale enlarges the theme's text sizes (tall social formats are
+	// read on phones); 0 means 1.
+	TextScale float64
+	// Meta is written into the file (PNG text chunks, SVG title and desc).
+	Meta Meta
 }
 
 // Render draws f and writes it to w.
@@ -46,19 +54,41 @@ func Render(w io.Writer, f *figure.Figure, o Options) error {
 	if o.Theme == nil {
 		o.Theme, _ = theme.ByName("")
 	}
+	if o.TextScale > 0 && o.TextScale != 1 {
+		t := *o.Theme
+		t.Title, t.Subtitle, t.Label, t.Small = t.Title*o.TextScale, t.Subtitle*o.TextScale, t.Label*o.TextScale, t.Small*o.TextScale
+		o.Theme = &t
+	}
 	if o.Text == nil {
 		return fmt.Errorf("render %s: no text handler", f.ID)
 	}
 	W, H := vg.Length(o.Width), vg.Length(o.Height)
+	var buf bytes.Buffer
 	switch o.Format {
 	case PNG, "":
 		c := vgimg.NewWith(vgimg.UseWH(W, H), vgimg.UseDPI(int(72*o.Scale)))
 		if err := draw1(draw.New(c), f, o); err != nil {
 			return err
 		}
-		return encodePNG(w, c.Image())
+		if err := encodePNG(&buf, c.Image()); err != nil {
+			return err
+		}
+		_, err := w.Write(pngText(buf.Bytes(), o.Meta))
+		return err
 	case SVG:
 		c := vgsvg.New(W, H)
+		if err := draw1(draw.New(c), f, o); err != nil {
+			return err
+		}
+		if _, err := c.WriteTo(&buf); err != nil {
+			return err
+		}
+		_, err := w.Write(svgTitle(buf.Bytes(), o.Meta))
+		return err
+	case PDF:
+		pdfDates()
+		c := vgpdf.New(W, H)
+		c.EmbedFonts(false) // text is drawn as shaped outlines; no font is used
 		if err := draw1(draw.New(c), f, o); err != nil {
 			return err
 		}

@@ -77,7 +77,7 @@ func TestVersionAndUsage(t *testing.T) {
 	if code, _, _ := runT(t); code != 2 {
 		t.Errorf("no command: %d, want 2", code)
 	}
-	if code, _, errOut := runT(t, "build", "-format", "gif"); code != 2 || !strings.Contains(errOut, `-format: "gif" is not known; want one of: png, svg, html`) {
+	if code, _, errOut := runT(t, "build", "-format", "gif"); code != 2 || !strings.Contains(errOut, `-format: "gif" is not known; want one of: png, svg, pdf, html`) {
 		t.Errorf("bad format: %d %q", code, errOut)
 	}
 	if code, _, _ := runT(t, "build", "-nope"); code != 2 {
@@ -94,12 +94,12 @@ func TestBuildTwiceIsIdenticalAndQuiet(t *testing.T) {
 	dir := writeFiles(t, files)
 	spec := filepath.Join(dir, "reports", "synthetic.yaml")
 	out := filepath.Join(dir, "out")
-	code, stdout, stderr := runT(t, "build", "-q", "-format", "png,svg", "-out", out, spec)
+	code, stdout, stderr := runT(t, "build", "-q", "-format", "svg,pdf", "-out", out, spec)
 	if code != 0 {
 		t.Fatalf("build: %d\n%s", code, stderr)
 	}
-	want := []string{"ar/parts.csv", "ar/parts.png", "ar/parts.svg", "ar/parts@2x.png", "ar/years.csv", "ar/years.png", "ar/years.svg", "ar/years@2x.png",
-		"en/parts.csv", "en/parts.png", "en/parts.svg", "en/parts@2x.png", "en/years.csv", "en/years.png", "en/years.svg", "en/years@2x.png", "index.html", "manifest.json"}
+	want := []string{"ar/parts.csv", "ar/parts.pdf", "ar/parts.svg", "ar/years.csv", "ar/years.pdf", "ar/years.svg",
+		"en/parts.csv", "en/parts.pdf", "en/parts.svg", "en/years.csv", "en/years.pdf", "en/years.svg", "index.html", "manifest.json"}
 	var got []string
 	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
 		rel, _ := filepath.Rel(filepath.Join(out, "synthetic"), l)
@@ -112,7 +112,7 @@ func TestBuildTwiceIsIdenticalAndQuiet(t *testing.T) {
 		t.Errorf("-q printed %q", stderr)
 	}
 	before := snapshot(t, out)
-	code, stdout, _ = runT(t, "build", "-q", "-format", "png,svg", "-out", out, spec)
+	code, stdout, _ = runT(t, "build", "-q", "-format", "svg,pdf", "-out", out, spec)
 	if code != 0 || stdout != "" {
 		t.Errorf("rebuild: %d, wrote %q; want nothing written", code, stdout)
 	}

@@ -1,0 +1,114 @@
+package static
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"html"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Meta is what a file says about itself: PNG text chunks, the SVG title
+// and description, the PDF document information.
+type Meta struct {
+	Title       string
+	Description string // the alt text
+	Source      string
+	Software    string            // "tollcharts 0.1.0"
+	Inputs      map[string]string // input path -> sha256
+}
+
+// clean drops control characters (NUL, bidi controls are kept as text;
+// NUL and C0 controls other than newline are not allowed in PNG text).
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// pngText inserts iTXt chunks (UTF-8, so Arabic titles survive) after the
+// IHDR chunk of an encoded PNG.
+func pngText(png []byte, m Meta) []byte {
+	const ihdrEnd = 8 + 4 + 4 + 13 + 4 // signature, IHDR length, type, data, crc
+	if len(png) < ihdrEnd {
+		return png
+	}
+	var chunks bytes.Buffer
+	add := func(key, val string) {
+		if val == "" {
+			return
+		}
+		var data bytes.Buffer
+		data.WriteString(key)
+		data.Write([]byte{0, 0, 0}) // keyword end, no compression, method 0
+		data.WriteByte(0)           // empty language tag
+		data.WriteByte(0)           // empty translated keyword
+		data.WriteString(clean(val))
+		var hdr [8]byte
+		binary.BigEndian.PutUint32(hdr[:4], uint32(data.Len()))
+		copy(hdr[4:], "iTXt")
+		crc := crc32.NewIEEE()
+		crc.Write(hdr[4:])
+		crc.Write(data.Bytes())
+		chunks.Write(hdr[:])
+		chunks.Write(data.Bytes())
+		binary.Write(&chunks, binary.BigEndian, crc.Sum32())
+	}
+	add("Title", m.Title)
+	add("Description", m.Description)
+	add("Source", m.Source)
+	add("Software", m.Software)
+	for _, k := range sortedKeys(m.Inputs) {
+		add("Input-SHA256", k+" "+m.Inputs[k])
+	}
+	out := make([]byte, 0, len(png)+chunks.Len())
+	out = append(out, png[:ihdrEnd]...)
+	out = append(out, chunks.Bytes()...)
+	return append(out, png[ihdrEnd:]...)
+}
+
+// svgTitle puts an escaped <title> and <desc> first in the SVG, and
+// role="img", so screen readers and search engines read the chart.
+func svgTitle(svg []byte, m Meta) []byte {
+	i := bytes.Index(svg, []byte("<svg"))
+	if i < 0 {
+		return svg
+	}
+	j := bytes.IndexByte(svg[i:], '>')
+	if j < 0 {
+		return svg
+	}
+	j += i
+	var b bytes.Buffer
+	b.Write(svg[:j])
+	b.WriteString(` role="img">`)
+	b.WriteString("<title>" + html.EscapeString(clean(m.Title)) + "</title>")
+	b.WriteString("<desc>" + html.EscapeString(clean(m.Description)) + "</desc>")
+	b.Write(svg[j+1:])
+	return b.Bytes()
+}
+
+// pdfDates fixes the PDF dates once, so equal inputs give equal bytes.
+var pdfDates = sync.OnceFunc(func() {
+	fixed := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	fpdf.SetDefaultCreationDate(fixed)
+	fpdf.SetDefaultModificationDate(fixed)
+	fpdf.SetDefaultCatalogSort(true)
+})
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
