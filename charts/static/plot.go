@@ -56,10 +56,8 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 	pl.Y.Tick.Label.YAlign = draw.YCenter
 	pl.X.Tick.Label.XAlign = draw.XCenter
 	pl.Y.Tick.Marker = ticks{f}
-	pl.Y.Label.Text = f.ValueAxis
-	pl.Y.Label.TextStyle.Rotation = math.Pi / 2
-	pl.Y.Label.TextStyle.XAlign = draw.XCenter
-	pl.Y.Label.TextStyle.YAlign = draw.YBottom
+	// No value-axis title: the chart's title says what is counted, and
+	// every mark carries its value.
 	pl.Legend.TextStyle = p.style(th.Label, false, th.Text)
 	pl.Title.TextStyle = p.style(th.Title, true, th.Text)
 
@@ -168,6 +166,24 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 	lab.XAlign, lab.YAlign = draw.XCenter, draw.YBottom
 	miss := p.style(th.Small, false, th.NoData)
 	miss.XAlign, miss.YAlign = draw.XCenter, draw.YBottom
+	missText := noData(f)
+	if f.Kind != figure.Line {
+		// Labels of columns fit their column: smaller text when the
+		// columns are narrow, "no data" on two lines.
+		w := slot * 0.7
+		if f.Kind == figure.Grouped {
+			w = slot * 0.8 / vg.Length(ns)
+		}
+		var labels []string
+		for _, s := range f.Series {
+			for _, v := range s.Values {
+				labels = append(labels, v.Label)
+			}
+		}
+		lab.Font.Size = fitSize(lab, labels, w)
+		missText = strings.Replace(missText, " ", "\n", 1)
+		miss.Font.Size = fitSize(miss, strings.Split(missText, "\n"), w)
+	}
 	stack := make([]float64, len(idx))
 	placed := make([][]vg.Length, len(idx)) // bottoms of line labels drawn at each x
 	for si, s := range f.Series {
@@ -180,7 +196,7 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 			}
 			if !v.Known {
 				if f.Kind != figure.Stacked || si == 0 {
-					p.dc.FillText(miss, vg.Point{X: cx, Y: ty(stack[x]) + 4}, noData(f))
+					p.dc.FillText(miss, vg.Point{X: cx, Y: ty(stack[x]) + 4}, missText)
 				}
 				continue
 			}
@@ -254,4 +270,16 @@ func fitLabels(names []string, sty text.Style, slot vg.Length) []string {
 		}
 	}
 	return out
+}
+
+// fitSize returns the largest size, up to the style's, at which every text
+// fits in width w (never below 9 points).
+func fitSize(sty text.Style, texts []string, w vg.Length) vg.Length {
+	size := sty.Font.Size
+	for _, t := range texts {
+		if tw := sty.Width(t); tw > w*0.95 {
+			size = min(size, sty.Font.Size*w*0.95/tw)
+		}
+	}
+	return max(size, 9)
 }

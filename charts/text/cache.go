@@ -6,6 +6,10 @@ import "sync"
 // holds; at most two generations are kept per Fonts.
 const cacheGeneration = 4096
 
+// maxCachedBytes is the longest text cached, so that a few huge strings
+// cannot pin much memory; longer texts are shaped on every call.
+const maxCachedBytes = 4096
+
 // layoutKey identifies a layout. Size is not part of it: layouts are
 // shaped at refSize and scaled. The font set is the Fonts owning the cache.
 type layoutKey struct {

@@ -26,13 +26,20 @@
 //   - [Line.Path] emits the outline into a [PathSink] (MoveTo, LineTo,
 //     QuadTo, CubicTo, Close) in a y-down coordinate system whose origin
 //     is the left end of the baseline.
-//   - Adapters: [DrawGG] and friends fill a line on a fogleman/gg context;
-//     [NewHandler] is a gonum.org/v1/plot/text.Handler that shapes every
-//     label a plot draws and fills it as a vg.Path (PNG, SVG, PDF alike;
-//     text becomes paths, so give SVGs a title and description elsewhere).
+//   - Adapters: [DrawGG] and friends fill a line on a fogleman/gg context
+//     (with [Align] and [Line.OriginX] for left, centre, right, start and
+//     end alignment); [NewHandler] is a gonum.org/v1/plot/text.Handler that
+//     shapes every label a plot draws and fills it as a vg.Path (PNG, SVG,
+//     PDF alike, rotated labels too; text becomes paths, so give SVGs a
+//     title and description elsewhere). [ApplyHandler] installs it on every
+//     text style of a plot.
 //
-// Shaped lines are cached per Fonts (keyed by text, weight and direction;
-// shaping happens at a fixed reference size and is scaled, so one entry
-// serves every size), and so are glyph outlines. Everything here is safe
-// for concurrent use.
+// Shaped lines are cached per Fonts (keyed by text, weight, direction and
+// wrap width; shaping happens at a fixed reference size and is scaled, so
+// one entry serves every size), and so are glyph outlines. Everything here
+// is safe for concurrent use.
+//
+// Shape and Wrap do not return errors. Should the shaping library panic on
+// some input (the fuzz test looks for such inputs), the text is shaped
+// again without control and format characters.
 package text

@@ -12,6 +12,12 @@ import (
 func FuzzShape(f *testing.F) {
 	f.Add("قُتل ٦٬٩٩٣ مدنياً")
 	f.Fuzz(func(t *testing.T, s string) {
+		before := shapePanics.Load()
+		defer func() {
+			if shapePanics.Load() != before {
+				t.Errorf("go-text panicked on %q (recovered)", s)
+			}
+		}()
 		for _, d := range []Direction{Auto, RTL} {
 			st := Style{Size: 16, Direction: d}
 			l := Shape(s, st)

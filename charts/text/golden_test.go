@@ -58,7 +58,8 @@ func renderGolden(text string, bold bool, width float64) image.Image {
 	if lines[0].Direction() == RTL {
 		anchor = goldenWidth - goldenPad
 	}
-	y := goldenPad + lines[0].Ascent()
+	y0 := goldenPad + lines[0].Ascent()
+	y := y0
 	for i, l := range lines {
 		if i > 0 {
 			y += Leading(lines[i-1], l)
@@ -71,9 +72,9 @@ func renderGolden(text string, bold bool, width float64) image.Image {
 		dc.SetColor(color.RGBA{255, 170, 170, 255})
 		dc.DrawLine(x, y, x+l.Width(), y)
 		dc.Stroke()
-		dc.SetColor(color.Black)
-		DrawGG(dc, l, x, y)
 	}
+	dc.SetColor(color.Black)
+	DrawGGLines(dc, lines, anchor, y0, Start)
 	return dc.Image()
 }
 

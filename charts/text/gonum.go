@@ -106,6 +106,9 @@ func (h *Handler) Draw(c vg.Canvas, txt string, sty gtext.Style, pt vg.Point) {
 		return
 	}
 	st := h.style(sty.Font)
+	if !(st.Size > 0) {
+		return
+	}
 	gap := st.fonts().Metrics(st.Size, st.Bold).LineGap
 	parts := h.Lines(txt)
 	lines := make([]*Line, len(parts))

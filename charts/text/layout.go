@@ -5,9 +5,107 @@ import (
 	"sort"
 
 	"github.com/go-text/typesetting/di"
+	gofont "github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
 )
+
+// shaperState holds the non-thread-safe parts of shaping; Fonts keeps a
+// pool of them.
+type shaperState struct {
+	seg           shaping.Segmenter
+	hb            shaping.HarfbuzzShaper
+	wrap          shaping.LineWrapper
+	regular, bold faceList
+}
+
+// faceList is a shaping.Fontmap: the first face that has the rune.
+type faceList []*gofont.Face
+
+func (fl faceList) ResolveFace(r rune) *gofont.Face {
+	for _, f := range fl {
+		if _, ok := f.NominalGlyph(r); ok {
+			return f
+		}
+	}
+	return fl[0]
+}
+
+func (fl faceList) index(f *gofont.Face) int {
+	for i, g := range fl {
+		if g == f {
+			return i
+		}
+	}
+	return 0
+}
+
+func (f *Fonts) newState() *shaperState {
+	own := map[*face]*gofont.Face{}
+	list := func(stack []*face) faceList {
+		out := make(faceList, len(stack))
+		for i, fc := range stack {
+			if own[fc] == nil {
+				own[fc] = gofont.NewFace(fc.font)
+			}
+			out[i] = own[fc]
+		}
+		return out
+	}
+	return &shaperState{regular: list(f.regular), bold: list(f.bold)}
+}
+
+func (st *shaperState) faces(bold bool) faceList {
+	if bold {
+		return st.bold
+	}
+	return st.regular
+}
+
+// paragraph shapes one paragraph and breaks it into lines no wider than
+// width (26.6 reference pixels).
+func (st *shaperState) paragraph(f *Fonts, p []rune, bold bool, dir Direction, width int32, wrap bool) []*layout {
+	stack := f.stack(bold)
+	if len(p) == 0 {
+		return []*layout{newLayout(stack[0], "", dir)}
+	}
+	faces := st.faces(bold)
+	in := shaping.Input{
+		Text:      p,
+		RunEnd:    len(p),
+		Direction: di.DirectionLTR,
+		Size:      fixed.I(refSize),
+	}
+	if dir == RTL {
+		in.Direction = di.DirectionRTL
+	}
+	parts := st.seg.Split(in, faces)
+	outs := make([]shaping.Output, len(parts))
+	for i, part := range parts {
+		outs[i] = st.hb.Shape(part)
+	}
+	cfg := shaping.WrapConfig{Direction: in.Direction}
+	lines, _ := st.wrap.WrapParagraphF(cfg, fixed.Int26_6(width), p, shaping.NewSliceIterator(outs))
+	if !wrap && len(lines) > 1 {
+		// Only an overflow of the 26.6 width could get here: put the runs
+		// back on one line, in bidi order.
+		var all shaping.Line
+		for _, l := range lines {
+			all = append(all, l...)
+		}
+		visualOrder(in.Direction, all)
+		lines = []shaping.Line{all}
+	}
+	out := make([]*layout, len(lines))
+	for i, l := range lines {
+		out[i] = build(l, p, faces, stack, dir)
+	}
+	return out
+}
+
+func newLayout(primary *face, text string, dir Direction) *layout {
+	return &layout{text: text, dir: dir, ascent: primary.ascent, descent: primary.descent, gap: primary.gap}
+}
 
 // build turns the shaped runs of one line into glyphs in drawing order.
 // Runs are placed by their visual index; within a run, glyphs already come

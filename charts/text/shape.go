@@ -1,15 +1,10 @@
 package text
 
 import (
+	"fmt"
 	"math"
-	"strings"
-	"unicode/utf8"
-
-	"github.com/go-text/typesetting/di"
-	gofont "github.com/go-text/typesetting/font"
-	"github.com/go-text/typesetting/shaping"
-	"golang.org/x/image/math/fixed"
-	"golang.org/x/text/unicode/bidi"
+	"sync/atomic"
+	"unicode"
 )
 
 const (
@@ -30,27 +25,6 @@ const (
 	// maxSize clamps sizes so that scaled coordinates stay finite.
 	maxSize = 1e6
 )
-
-// Direction is a paragraph direction.
-type Direction uint8
-
-const (
-	// Auto takes the direction of the first strong character (Unicode
-	// bidi rules P2 and P3), left to right when there is none.
-	Auto Direction = iota
-	LTR            // left to right
-	RTL            // right to left
-)
-
-func (d Direction) String() string {
-	switch d {
-	case LTR:
-		return "LTR"
-	case RTL:
-		return "RTL"
-	}
-	return "Auto"
-}
 
 // Style says how to shape a string.
 type Style struct {
@@ -173,6 +147,9 @@ func (f *Fonts) layouts(s string, bold bool, dir Direction, width int32, wrap bo
 	if dir > RTL {
 		dir = Auto
 	}
+	if len(s) > maxCachedBytes {
+		return f.shape(s, bold, dir, width, wrap)
+	}
 	k := layoutKey{text: s, bold: bold, dir: dir, width: width, wrap: wrap}
 	if v, ok := f.cache.get(k); ok {
 		return v
@@ -186,6 +163,28 @@ func (f *Fonts) layouts(s string, bold bool, dir Direction, width int32, wrap bo
 func (f *Fonts) shape(s string, bold bool, dir Direction, width int32, wrap bool) []*layout {
 	runes := cleanRunes(s)
 	dir = resolveDirection(runes, dir)
+	if out, ok := f.shapeRunes(runes, bold, dir, width, wrap); ok {
+		return out
+	}
+	// The shaping library panicked (a bug; the fuzz test watches for
+	// it). Try once more without control and format characters, which
+	// is where such bugs hide, so one odd label does not stop a batch.
+	stripped := runes[:0:0]
+	for _, r := range runes {
+		if !unicode.In(r, unicode.Cc, unicode.Cf) || r == '\n' {
+			stripped = append(stripped, r)
+		}
+	}
+	if out, ok := f.shapeRunes(stripped, bold, dir, width, wrap); ok {
+		return out
+	}
+	panic(fmt.Sprintf("text: cannot shape %q", s))
+}
+
+// shapePanics counts recovered panics of the shaping library.
+var shapePanics atomic.Int64
+
+func (f *Fonts) shapeRunes(runes []rune, bold bool, dir Direction, width int32, wrap bool) (out []*layout, ok bool) {
 	var paras [][]rune
 	if wrap {
 		paras = splitParagraphs(runes)
@@ -193,199 +192,15 @@ func (f *Fonts) shape(s string, bold bool, dir Direction, width int32, wrap bool
 		paras = [][]rune{joinLines(runes)}
 	}
 	st := f.pool.Get().(*shaperState)
-	defer f.pool.Put(st)
-	var out []*layout
+	defer func() {
+		if r := recover(); r != nil {
+			shapePanics.Add(1)
+			out, ok = nil, false // and drop st: its state is unknown
+		}
+	}()
 	for _, p := range paras {
 		out = append(out, st.paragraph(f, p, bold, dir, width, wrap)...)
 	}
-	return out
-}
-
-// cleanRunes makes s valid UTF-8 and cuts it at MaxRunes.
-func cleanRunes(s string) []rune {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	n := 0
-	for i := range s {
-		if n == MaxRunes {
-			s = s[:i]
-			break
-		}
-		n++
-	}
-	return []rune(s)
-}
-
-// isBreak reports whether r ends a line ("\r\n" counts once): line and
-// paragraph separators, and every rune of bidi class B (the bidi algorithm
-// stops at those, which go-text's line wrapper does not survive).
-func isBreak(r rune) bool {
-	switch r {
-	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
-		return true
-	}
-	if r < 0x80 && r >= 0x20 {
-		return false
-	}
-	p, _ := bidi.LookupRune(r)
-	return p.Class() == bidi.B
-}
-
-// joinLines replaces line breaks by spaces, "\r\n" by one space.
-func joinLines(runes []rune) []rune {
-	out := runes[:0:0]
-	for i, r := range runes {
-		if r == '\n' && i > 0 && runes[i-1] == '\r' {
-			continue
-		}
-		if isBreak(r) {
-			r = ' '
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
-// splitParagraphs cuts runes at line breaks, dropping the breaks.
-func splitParagraphs(runes []rune) [][]rune {
-	var paras [][]rune
-	start := 0
-	for i := 0; i < len(runes); i++ {
-		if !isBreak(runes[i]) {
-			continue
-		}
-		paras = append(paras, runes[start:i])
-		if runes[i] == '\r' && i+1 < len(runes) && runes[i+1] == '\n' {
-			i++
-		}
-		start = i + 1
-	}
-	return append(paras, runes[start:])
-}
-
-// resolveDirection applies Unicode bidi rules P2 and P3 when d is Auto:
-// the first strong character outside isolates decides.
-func resolveDirection(runes []rune, d Direction) Direction {
-	if d == LTR || d == RTL {
-		return d
-	}
-	depth := 0
-	for _, r := range runes {
-		p, _ := bidi.LookupRune(r)
-		switch p.Class() {
-		case bidi.LRI, bidi.RLI, bidi.FSI:
-			depth++
-		case bidi.PDI:
-			if depth > 0 {
-				depth--
-			}
-		case bidi.L:
-			if depth == 0 {
-				return LTR
-			}
-		case bidi.R, bidi.AL:
-			if depth == 0 {
-				return RTL
-			}
-		}
-	}
-	return LTR
-}
-
-// shaperState holds the non-thread-safe parts of shaping; Fonts keeps a
-// pool of them.
-type shaperState struct {
-	seg           shaping.Segmenter
-	hb            shaping.HarfbuzzShaper
-	wrap          shaping.LineWrapper
-	regular, bold faceList
-}
-
-// faceList is a shaping.Fontmap: the first face that has the rune.
-type faceList []*gofont.Face
-
-func (fl faceList) ResolveFace(r rune) *gofont.Face {
-	for _, f := range fl {
-		if _, ok := f.NominalGlyph(r); ok {
-			return f
-		}
-	}
-	return fl[0]
-}
-
-func (fl faceList) index(f *gofont.Face) int {
-	for i, g := range fl {
-		if g == f {
-			return i
-		}
-	}
-	return 0
-}
-
-func (f *Fonts) newState() *shaperState {
-	own := map[*face]*gofont.Face{}
-	list := func(stack []*face) faceList {
-		out := make(faceList, len(stack))
-		for i, fc := range stack {
-			if own[fc] == nil {
-				own[fc] = gofont.NewFace(fc.font)
-			}
-			out[i] = own[fc]
-		}
-		return out
-	}
-	return &shaperState{regular: list(f.regular), bold: list(f.bold)}
-}
-
-func (st *shaperState) faces(bold bool) faceList {
-	if bold {
-		return st.bold
-	}
-	return st.regular
-}
-
-// paragraph shapes one paragraph and breaks it into lines no wider than
-// width (26.6 reference pixels).
-func (st *shaperState) paragraph(f *Fonts, p []rune, bold bool, dir Direction, width int32, wrap bool) []*layout {
-	stack := f.stack(bold)
-	if len(p) == 0 {
-		return []*layout{newLayout(stack[0], "", dir)}
-	}
-	faces := st.faces(bold)
-	in := shaping.Input{
-		Text:      p,
-		RunEnd:    len(p),
-		Direction: di.DirectionLTR,
-		Size:      fixed.I(refSize),
-	}
-	if dir == RTL {
-		in.Direction = di.DirectionRTL
-	}
-	parts := st.seg.Split(in, faces)
-	outs := make([]shaping.Output, len(parts))
-	for i, part := range parts {
-		outs[i] = st.hb.Shape(part)
-	}
-	cfg := shaping.WrapConfig{Direction: in.Direction}
-	lines, _ := st.wrap.WrapParagraphF(cfg, fixed.Int26_6(width), p, shaping.NewSliceIterator(outs))
-	if !wrap && len(lines) > 1 {
-		// Only an overflow of the 26.6 width could get here: put the runs
-		// back on one line, in bidi order.
-		var all shaping.Line
-		for _, l := range lines {
-			all = append(all, l...)
-		}
-		visualOrder(in.Direction, all)
-		lines = []shaping.Line{all}
-	}
-	out := make([]*layout, len(lines))
-	for i, l := range lines {
-		out[i] = build(l, p, faces, stack, dir)
-	}
-	return out
-}
-
-func newLayout(primary *face, text string, dir Direction) *layout {
-	return &layout{text: text, dir: dir, ascent: primary.ascent, descent: primary.descent, gap: primary.gap}
+	f.pool.Put(st)
+	return out, true
 }

@@ -351,3 +351,29 @@ func TestFonts(t *testing.T) {
 		t.Errorf("WithBold: bold width %v, Liberation %v", a, b)
 	}
 }
+
+func TestCache(t *testing.T) {
+	f := Default().WithFallback(Default()) // a fresh cache
+	a := Shape("قوات Wagner", Style{Fonts: f, Size: 10})
+	b := Shape("قوات Wagner", Style{Fonts: f, Size: 30})
+	if a.l != b.l || f.cache.len() != 1 {
+		t.Errorf("sizes do not share one cached layout (%d entries)", f.cache.len())
+	}
+	Shape("قوات Wagner", Style{Fonts: f, Size: 10, Bold: true})
+	Wrap("قوات Wagner", Style{Fonts: f, Size: 10}, 1e9)
+	if n := f.cache.len(); n != 3 {
+		t.Errorf("%d cache entries, want 3 (regular, bold, wrap)", n)
+	}
+	long := strings.Repeat("x", maxCachedBytes+1)
+	if Shape(long, Style{Fonts: f, Size: 10}).l == Shape(long, Style{Fonts: f, Size: 10}).l || f.cache.len() != 3 {
+		t.Error("a very long text was cached")
+	}
+	c := newLineCache(2)
+	for i, s := range []string{"a", "b", "c", "a", "d", "e"} {
+		if _, ok := c.get(layoutKey{text: s}); !ok {
+			c.put(layoutKey{text: s}, nil)
+		} else if i != 3 {
+			t.Errorf("unexpected hit for %q", s)
+		}
+	}
+}

@@ -7,8 +7,9 @@ import "math"
 // longer than maxWidth is broken between graphemes. Line breaks in s
 // ("\n", "\r\n", U+2028, U+2029...) start new lines; an empty paragraph
 // gives an empty line. All lines share one paragraph direction (from the
-// whole of s when opts.Direction is Auto). A maxWidth that is NaN or
-// infinite means no limit; trailing spaces of a line take no width.
+// whole of s when opts.Direction is Auto). A maxWidth that is NaN or +Inf
+// means no limit, one of zero or less puts each grapheme on its own line;
+// trailing spaces of a line take no width.
 func Wrap(s string, opts Style, maxWidth float64) []*Line {
 	f := opts.fonts()
 	size := cleanSize(opts.Size)

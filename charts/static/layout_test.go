@@ -1,0 +1,116 @@
+package static
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/tollcharts/tollcharts/charts/dataset"
+	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/spec"
+	ctext "github.com/tollcharts/tollcharts/charts/text"
+)
+
+// recorder is a text.Handler that draws through the real one and records
+// the box of every text drawn, in canvas coordinates.
+type recorder struct {
+	text.Handler
+	mu    sync.Mutex
+	boxes []box
+}
+
+type box struct {
+	txt string
+	r   vg.Rectangle
+}
+
+func (r *recorder) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
+	r.Handler.Draw(c, txt, sty, pt)
+	if txt == "" {
+		return
+	}
+	sty.Handler = r.Handler
+	rect := sty.Rectangle(txt)
+	rect.Min = rect.Min.Add(pt)
+	rect.Max = rect.Max.Add(pt)
+	r.mu.Lock()
+	r.boxes = append(r.boxes, box{txt, rect})
+	r.mu.Unlock()
+}
+
+var handler = sync.OnceValue(func() *ctext.Handler { return ctext.NewHandler(ctext.Default()) })
+
+// shipped builds every figure of every shipped report in both languages.
+func shipped(t *testing.T) []*figure.Figure {
+	t.Helper()
+	specs, _ := filepath.Glob(filepath.Join("..", "..", "reports", "*.yaml"))
+	var out []*figure.Figure
+	for _, sp := range specs {
+		r, err := spec.Load(sp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range r.Charts {
+			c := &r.Charts[i]
+			tab, err := dataset.Load(r.DatasetPaths[c.Data.Value])
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, lang := range r.Langs() {
+				f, err := figure.Build(r, c, tab, lang)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if f.Kind != figure.Stat {
+					out = append(out, f)
+				}
+			}
+		}
+	}
+	return out
+}
+
+var testSizes = []struct {
+	name      string
+	w, h      int
+	textScale float64
+}{{"landscape", 1200, 675, 1}, {"square", 1080, 1080, 1.2}, {"portrait", 1080, 1350, 1.3}, {"story", 1080, 1920, 1.5}}
+
+// TestTextBoxes draws every shipped chart in every size and checks that
+// every text lies inside the canvas and that no two texts overlap.
+func TestTextBoxes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("draws every shipped chart in every size")
+	}
+	for _, f := range shipped(t) {
+		for _, s := range testSizes {
+			name := fmt.Sprintf("%s/%s/%s/%s", f.Report, f.ID, f.Locale.Lang, s.name)
+			rec := &recorder{Handler: handler()}
+			err := Render(io.Discard, f, Options{Width: s.w, Height: s.h, TextScale: s.textScale, Format: SVG, Text: rec})
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			canvas := vg.Rectangle{Max: vg.Point{X: vg.Length(s.w), Y: vg.Length(s.h)}}
+			const eps = 0.5
+			for i, a := range rec.boxes {
+				if a.r.Min.X < -eps || a.r.Min.Y < -eps || a.r.Max.X > canvas.Max.X+eps || a.r.Max.Y > canvas.Max.Y+eps {
+					t.Errorf("%s: %q at %v lies outside the %dx%d canvas", name, a.txt, a.r, s.w, s.h)
+				}
+				for _, b := range rec.boxes[i+1:] {
+					if overlap(a.r, b.r, 1) {
+						t.Errorf("%s: %q %v overlaps %q %v", name, a.txt, a.r, b.txt, b.r)
+					}
+				}
+			}
+		}
+	}
+}
+
+func overlap(a, b vg.Rectangle, tol vg.Length) bool {
+	return a.Min.X+tol < b.Max.X && b.Min.X+tol < a.Max.X && a.Min.Y+tol < b.Max.Y && b.Min.Y+tol < a.Max.Y
+}
