@@ -28,6 +28,12 @@ func (p *painter) bars(f *figure.Figure, area vg.Rectangle) {
 		labelW = max(labelW, lab.Width(c))
 	}
 	labelW = min(labelW, area.Size().X*0.4)
+	// On tall formats (portrait, story) each label sits above its bar, and
+	// the bars use the whole width.
+	stacked := area.Size().Y > area.Size().X*1.1
+	if stacked {
+		labelW = -10 // the bars start at the edge (x0 = Min.X)
+	}
 	for _, s := range f.Series {
 		for _, v := range s.Values {
 			if v.Known {
@@ -52,8 +58,18 @@ func (p *painter) bars(f *figure.Figure, area vg.Rectangle) {
 	}
 	n := len(f.Categories)
 	rowH := area.Size().Y / vg.Length(n)
+	if stacked && rowH > 200 {
+		// Few bars on a tall canvas: keep rows compact and centre the block.
+		rowH = 200
+		mid := (area.Min.Y + area.Max.Y) / 2
+		area.Max.Y = mid + rowH*vg.Length(n)/2
+		area.Min.Y = mid - rowH*vg.Length(n)/2
+	}
 	ns := len(f.Series)
 	thick := min(rowH*0.72/vg.Length(ns), 46)
+	if stacked {
+		thick = min((rowH-lab.Font.Size*1.6)*0.7/vg.Length(ns), 90)
+	}
 	for i, c := range f.Categories {
 		cy := area.Max.Y - (vg.Length(i)+0.5)*rowH
 		ls := lab
@@ -62,7 +78,17 @@ func (p *painter) bars(f *figure.Figure, area vg.Rectangle) {
 		if p.rtl {
 			ls.XAlign = draw.XLeft
 		}
-		p.dc.FillText(ls, vg.Point{X: mx(area.Min.X + labelW), Y: cy}, c)
+		at := vg.Point{X: mx(area.Min.X + labelW), Y: cy}
+		if stacked {
+			// Label above the bars of the row, on the reading side.
+			ls.YAlign = draw.YBottom
+			ls.XAlign = draw.XLeft
+			if p.rtl {
+				ls.XAlign = draw.XRight
+			}
+			at = vg.Point{X: mx(area.Min.X), Y: cy + thick*vg.Length(ns)/2 + 6}
+		}
+		p.dc.FillText(ls, at, c)
 		for si, s := range f.Series {
 			v := s.Values[i]
 			by := cy + thick*vg.Length(ns)/2 - thick*vg.Length(si+1)
@@ -90,6 +116,9 @@ func (p *painter) bars(f *figure.Figure, area vg.Rectangle) {
 		}
 	}
 	// The baseline the bars grow from.
+	if stacked {
+		return
+	}
 	p.dc.SetColor(th.Muted)
 	p.dc.StrokeLine2(draw.LineStyle{Color: th.Muted, Width: 1}, mx(x0), area.Min.Y, mx(x0), area.Max.Y)
 }

@@ -186,6 +186,25 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 	}
 	stack := make([]float64, len(idx))
 	placed := make([][]vg.Length, len(idx)) // bottoms of line labels drawn at each x
+	small := make([][]string, len(idx))      // stacked segments too thin for a label
+	unknown := make([][]string, len(idx))    // stacked series with no data
+	defer func() {
+		// Above each stack: the values of thin segments, then the series
+		// without data, one per line.
+		for x := range idx {
+			lines := small[x]
+			for _, name := range unknown[x] {
+				lines = append(lines, name+": "+noData(f))
+			}
+			if len(lines) == 0 {
+				continue
+			}
+			sty := miss
+			sty.Color = th.Text
+			sty.Font.Size = fitSize(sty, lines, slot*0.95)
+			p.dc.FillText(sty, vg.Point{X: tx(float64(x)), Y: ty(stack[x]) + 4}, strings.Join(lines, "\n"))
+		}
+	}()
 	for si, s := range f.Series {
 		for x, k := range idx {
 			v := s.Values[k]
@@ -195,9 +214,11 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 				cx += w * (vg.Length(si) - vg.Length(ns-1)/2)
 			}
 			if !v.Known {
-				if f.Kind != figure.Stacked || si == 0 {
-					p.dc.FillText(miss, vg.Point{X: cx, Y: ty(stack[x]) + 4}, missText)
+				if f.Kind == figure.Stacked {
+					unknown[x] = append(unknown[x], s.Name)
+					continue
 				}
+				p.dc.FillText(miss, vg.Point{X: cx, Y: ty(stack[x]) + 4}, missText)
 				continue
 			}
 			switch f.Kind {
@@ -209,6 +230,9 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 				mid := stack[x] + float64(v.N)/2
 				if ty(stack[x]+float64(v.N))-ty(stack[x]) > in.Font.Size*1.2 {
 					p.dc.FillText(in, vg.Point{X: cx, Y: ty(mid)}, v.Label)
+				} else {
+					// Too thin to hold its label: list it above the stack.
+					small[x] = append(small[x], s.Name+": "+v.Label)
 				}
 				stack[x] += float64(v.N)
 			case figure.Line:
