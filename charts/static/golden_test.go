@@ -158,7 +158,7 @@ func TestBarGeometry(t *testing.T) {
 				t.Errorf("%s: bar %d is %.3f of the first, want %.3f", lang, i, ratio, want/1500)
 			}
 		}
-		right := starts[0]+lengths[0] - (starts[2] + lengths[2])
+		right := starts[0] + lengths[0] - (starts[2] + lengths[2])
 		if lang == "ar" && abs(right) > 1 {
 			t.Errorf("ar: bars end at %d and %d; Arabic bars grow from a common right edge", starts[0]+lengths[0], starts[2]+lengths[2])
 		}

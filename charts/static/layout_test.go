@@ -87,7 +87,11 @@ func TestTextBoxes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("draws every shipped chart in every size")
 	}
-	for _, f := range shipped(t) {
+	figs := shipped(t)
+	for _, kind := range []figure.Kind{figure.Bar, figure.Column, figure.Line, figure.Grouped, figure.Stacked} {
+		figs = append(figs, synthetic(kind, "en"), synthetic(kind, "ar"))
+	}
+	for _, f := range figs {
 		for _, s := range testSizes {
 			name := fmt.Sprintf("%s/%s/%s/%s", f.Report, f.ID, f.Locale.Lang, s.name)
 			rec := &recorder{Handler: handler()}

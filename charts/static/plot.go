@@ -1,7 +1,9 @@
 package static
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -186,8 +188,8 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 	}
 	stack := make([]float64, len(idx))
 	placed := make([][]vg.Length, len(idx)) // bottoms of line labels drawn at each x
-	small := make([][]string, len(idx))      // stacked segments too thin for a label
-	unknown := make([][]string, len(idx))    // stacked series with no data
+	small := make([][]string, len(idx))     // stacked segments too thin for a label
+	unknown := make([][]string, len(idx))   // stacked series with no data
 	defer func() {
 		// Above each stack: the values of thin segments, then the series
 		// without data, one per line.
@@ -205,8 +207,28 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 			p.dc.FillText(sty, vg.Point{X: tx(float64(x)), Y: ty(stack[x]) + 4}, strings.Join(lines, "\n"))
 		}
 	}()
-	for si, s := range f.Series {
-		for x, k := range idx {
+	// Visit the marks series by series; on line charts, lowest value first
+	// at each x, so that stacked labels keep the order of their points.
+	type mark struct{ si, x int }
+	var marks []mark
+	for si := range f.Series {
+		for x := range idx {
+			marks = append(marks, mark{si, x})
+		}
+	}
+	if f.Kind == figure.Line {
+		slices.SortStableFunc(marks, func(a, b mark) int {
+			if a.x != b.x {
+				return a.x - b.x
+			}
+			va, vb := f.Series[a.si].Values[idx[a.x]], f.Series[b.si].Values[idx[b.x]]
+			return cmp.Compare(va.N, vb.N)
+		})
+	}
+	for _, mk := range marks {
+		si, x, s := mk.si, mk.x, f.Series[mk.si]
+		k := idx[x]
+		{
 			v := s.Values[k]
 			cx := tx(float64(x))
 			if f.Kind == figure.Grouped {
@@ -218,7 +240,11 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 					unknown[x] = append(unknown[x], s.Name)
 					continue
 				}
-				p.dc.FillText(miss, vg.Point{X: cx, Y: ty(stack[x]) + 4}, missText)
+				t := missText
+				if f.Kind == figure.Line && ns > 1 {
+					t = s.Name + ": " + noData(f) // say which line has the gap
+				}
+				p.dc.FillText(miss, vg.Point{X: cx, Y: ty(stack[x]) + 4}, t)
 				continue
 			}
 			switch f.Kind {
@@ -236,23 +262,18 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 				}
 				stack[x] += float64(v.N)
 			case figure.Line:
-				// Above the point, or below it when a label of another
-				// series already sits there.
+				// Above the point; when a label of another series already
+				// sits there, above the highest label at this x.
 				h := lab.Font.Size * 1.2
 				y := ty(float64(v.N)) + 9
-				sty := lab
 				for _, o := range placed[x] {
 					if y < o+h && y+h > o {
-						sty.YAlign = draw.YTop
-						y = ty(float64(v.N)) - 9
+						y = slices.Max(placed[x]) + h
 						break
 					}
 				}
-				if sty.YAlign == draw.YTop {
-					placed[x] = append(placed[x], y-h)
-				} else {
-					placed[x] = append(placed[x], y)
-				}
+				placed[x] = append(placed[x], y)
+				sty := lab
 				p.dc.FillText(sty, vg.Point{X: cx, Y: y}, v.Label)
 			default:
 				p.dc.FillText(lab, vg.Point{X: cx, Y: ty(float64(v.N)) + 4}, v.Label)
