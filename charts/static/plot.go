@@ -240,11 +240,12 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 					unknown[x] = append(unknown[x], s.Name)
 					continue
 				}
-				t := missText
+				t, sty := missText, miss
 				if f.Kind == figure.Line && ns > 1 {
-					t = s.Name + ": " + noData(f) // say which line has the gap
+					t = s.Name + "\n" + noData(f) // say which line has the gap
+					sty.Font.Size = fitSize(sty, []string{s.Name, noData(f)}, slot*0.95)
 				}
-				p.dc.FillText(miss, vg.Point{X: cx, Y: ty(stack[x]) + 4}, t)
+				p.dc.FillText(sty, vg.Point{X: cx, Y: ty(stack[x]) + 4}, t)
 				continue
 			}
 			switch f.Kind {
