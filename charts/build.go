@@ -40,6 +40,9 @@ type Options struct {
 	Jobs    int       // parallel renders (default: the number of CPUs)
 	Written io.Writer // receives the path of each file written, one per line
 	Log     io.Writer // progress and summaries (nil: silent)
+	// Progress, when set, is called as each report starts and as each of
+	// its artifacts finishes rendering (see Progress).
+	Progress func(Progress)
 }
 
 // Result of a build.
@@ -120,9 +123,9 @@ func Load(paths []string, langs []string) ([]*Loaded, error) {
 			}
 			l.Tables[name] = tables[p]
 		}
-		if th := r.Theme; th != "" {
-			if _, found := theme.ByName(th); !found {
-				errs.Add(path, r.At.Line, r.At.Col, "theme %q is not known; want one of: %s", th, theme.Names())
+		if th := r.Theme; th.Value != "" {
+			if _, found := theme.ByName(th.Value); !found {
+				errs.Add(path, th.Line, th.Col, "theme %q is not known; want one of: %s", th.Value, theme.Names())
 				ok = false
 			}
 		}
@@ -198,7 +201,7 @@ var shaper = sync.OnceValue(func() *text.Handler { return text.NewHandler(text.D
 
 func buildReport(ctx context.Context, l *Loaded, o *Options) (*Manifest, []string, error) {
 	r := l.Report
-	th, _ := theme.ByName(r.Theme)
+	th, _ := theme.ByName(r.Theme.Value)
 	m := &Manifest{Tool: Tool{Name: "tollcharts", Version: Version}, Report: r.ID.Value}
 	m.Inputs = append(m.Inputs, Input{Path: filepath.ToSlash(r.Path), Kind: "spec", SHA256: fileHash(r.Path)})
 	for _, t := range l.Tables {
@@ -209,7 +212,7 @@ func buildReport(ctx context.Context, l *Loaded, o *Options) (*Manifest, []strin
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := renderAll(ctx, arts, o.Jobs); err != nil {
+	if err := renderAll(ctx, arts, o.Jobs, o.progressStep(r.ID.Value, arts)); err != nil {
 		return nil, nil, err
 	}
 	html, err := htmlSupport(l, o, m, arts)
@@ -381,7 +384,8 @@ var sizes = []size{
 }
 
 // renderAll renders artifacts on n workers; results keep plan order.
-func renderAll(ctx context.Context, arts []*artifact, n int) error {
+// done, if not nil, is called after each artifact renders, one call at a time.
+func renderAll(ctx context.Context, arts []*artifact, n int, done func(*artifact)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan *artifact)
@@ -402,6 +406,11 @@ func renderAll(ctx context.Context, arts []*artifact, n int) error {
 					continue
 				}
 				a.data = buf.Bytes()
+				if done != nil {
+					mu.Lock()
+					done(a)
+					mu.Unlock()
+				}
 			}
 		}()
 	}

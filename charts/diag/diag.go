@@ -42,10 +42,14 @@ type List struct {
 
 // Add records an error at path:line:col.
 func (l *List) Add(path string, line, col int, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
 	n := 0
 	for _, e := range l.errs {
 		if e.Path == path {
 			n++
+			if e.Line == line && e.Col == col && e.Msg == msg {
+				return // the same error found twice (say, once per language)
+			}
 		}
 	}
 	if n >= MaxPerFile {
@@ -55,7 +59,7 @@ func (l *List) Add(path string, line, col int, format string, args ...any) {
 		l.dropped[path]++
 		return
 	}
-	l.errs = append(l.errs, &Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+	l.errs = append(l.errs, &Error{Path: path, Line: line, Col: col, Msg: msg})
 }
 
 // Append adds an error value; a *Error or a List is kept as it is, anything

@@ -47,7 +47,7 @@ type Report struct {
 	Title     Text                 `yaml:"title"`
 	Languages []string             `yaml:"languages"`
 	Arabic    Arabic               `yaml:"arabic"`
-	Theme     string               `yaml:"theme"`
+	Theme     sy.String            `yaml:"theme"`
 	Datasets  map[string]sy.String `yaml:"datasets"`
 	Charts    []Chart              `yaml:"charts"`
 	At        sy.Pos

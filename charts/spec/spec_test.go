@@ -49,7 +49,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad id", strings.Replace(good, "id: c1", "id: ../c1", 1),
 			p + `:6:9: chart id "../c1" is not allowed; want lower-case letters, digits and hyphens (at most 64), starting with a letter or digit`},
 		{"unknown kind", strings.Replace(good, "kind: bar", "kind: pie", 1),
-			p + `:7:11: kind "pie" is not known; want one of: bar, column, line, stacked, grouped, stat`},
+			p + `:7:11: kind "pie" is not known; want one of: ` + strings.Join(KindNames(), ", ")},
 		{"unknown data", strings.Replace(good, "data: d", "data: e", 1),
 			p + `:8:11: data "e" is not one of the report's datasets: d`},
 		{"absolute dataset", strings.Replace(good, "d: synthetic.csv", "d: /etc/passwd.csv", 1),
@@ -57,7 +57,7 @@ func TestParseErrors(t *testing.T) {
 		{"yaml syntax", "id: [unclosed\n", p + ":1:1: YAML syntax: did not find expected ',' or ']'"},
 		{"empty", "", p + ":1:1: file is empty; a YAML mapping is required"},
 		{"every error", strings.Replace(strings.Replace(good, "kind: bar", "kind: pie", 1), "x: category", "x: colour", 1),
-			p + `:7:11: kind "pie" is not known; want one of: bar, column, line, stacked, grouped, stat` + "\n" +
+			p + `:7:11: kind "pie" is not known; want one of: ` + strings.Join(KindNames(), ", ") + "\n" +
 				p + `:11:8: x "colour" is not known; want one of: period, governorate, category, perpetrator, metric`},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,3 +192,5 @@ func TestCheckShippedReports(t *testing.T) {
 		t.Errorf("check shipped datasets: %d\n%s", code, stderr)
 	}
 }
+
+var updateGolden = flag.Bool("update", os.Getenv("UPDATE_GOLDEN") != "", "rewrite golden files")

@@ -182,14 +182,22 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value) {
 		v.SetString(n.Value)
 	case reflect.Bool:
 		b, err := strconv.ParseBool(n.Value)
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || err != nil {
+		if n.Kind != yaml.ScalarNode {
+			d.fail(n, "want true or false, got %s", kindName(n))
+			return
+		}
+		if n.Tag != "!!bool" || err != nil {
 			d.fail(n, "want true or false, got %q", n.Value)
 			return
 		}
 		v.SetBool(b)
 	case reflect.Int, reflect.Int64:
 		i, err := strconv.ParseInt(n.Value, 10, 64)
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil {
+		if n.Kind != yaml.ScalarNode {
+			d.fail(n, "want a whole number, got %s", kindName(n))
+			return
+		}
+		if n.Tag != "!!int" || err != nil {
 			d.fail(n, "want a whole number, got %q", n.Value)
 			return
 		}
