@@ -38,6 +38,7 @@ type Options struct {
 	Langs   []string  // subset of the reports' languages (default: all)
 	Formats []string  // subset of Formats (default: all); CSV is always written
 	Jobs    int       // parallel renders (default: the number of CPUs)
+	Force   bool      // render everything, even what the last build left up to date
 	Written io.Writer // receives the path of each file written, one per line
 	Log     io.Writer // progress and summaries (nil: silent)
 	// Progress, when set, is called as each report starts and as each of
@@ -195,6 +196,61 @@ type artifact struct {
 	Artifact
 	render func(w io.Writer) error
 	data   []byte
+	cached bool // up to date on disk: neither rendered nor written
+}
+
+// reuse marks the artifacts whose file the previous build rendered from the
+// same key and which are still on disk.
+func reuse(dir string, arts []*artifact) {
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return
+	}
+	var old Manifest
+	if json.Unmarshal(b, &old) != nil || old.Tool.Version != Version {
+		return
+	}
+	prev := map[string]Artifact{}
+	for _, a := range old.Artifacts {
+		prev[a.Path] = a
+	}
+	for _, a := range arts {
+		p, ok := prev[a.Path]
+		if !ok || a.Key == "" || p.Key != a.Key || p.SHA256 == "" {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(a.Path))); err != nil {
+			continue
+		}
+		a.cached, a.SHA256, a.render = true, p.SHA256, nil
+	}
+}
+
+// binaryID identifies the running program, so that a change to the
+// renderers' code (even without a new Version) renders everything again.
+var binaryID = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})
+
+// renderKey hashes what a file is rendered from.
+func renderKey(fig []byte, opts ...any) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s %s\n%q\n", Version, binaryID(), opts)
+	h.Write(fig)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 var shaper = sync.OnceValue(func() *text.Handler { return text.NewHandler(text.Default()) })
@@ -212,6 +268,10 @@ func buildReport(ctx context.Context, l *Loaded, o *Options) (*Manifest, []strin
 	if err != nil {
 		return nil, nil, err
 	}
+	dir := filepath.Join(o.Out, r.ID.Value)
+	if !o.Force {
+		reuse(dir, arts)
+	}
 	if err := renderAll(ctx, arts, o.Jobs, o.progressStep(r.ID.Value, arts)); err != nil {
 		return nil, nil, err
 	}
@@ -220,15 +280,18 @@ func buildReport(ctx context.Context, l *Loaded, o *Options) (*Manifest, []strin
 		return nil, nil, err
 	}
 	arts = append(arts, html...)
-	dir := filepath.Join(o.Out, r.ID.Value)
 	var written []string
 	for _, a := range arts {
-		sum := sha256.Sum256(a.data)
-		a.SHA256 = hex.EncodeToString(sum[:])
+		if !a.cached {
+			a.SHA256 = hashBytes(a.data)
+		}
 		m.Artifacts = append(m.Artifacts, a.Artifact)
 	}
 	slices.SortFunc(arts, func(a, b *artifact) int { return cmpString(a.Path, b.Path) })
 	for _, a := range arts {
+		if a.cached {
+			continue
+		}
 		p := filepath.Join(dir, filepath.FromSlash(a.Path))
 		changed, err := writeFile(p, a.data)
 		if err != nil {
@@ -337,6 +400,15 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 			continue // drawn by the infographic stage
 		}
 		meta := static.Meta{Title: f.Title, Description: f.Alt, Source: f.Source, Software: "tollcharts " + Version, Inputs: inputs}
+		figJSON, err := json.Marshal(f)
+		if err != nil {
+			return nil, err
+		}
+		// The theme and the inputs' hashes (written into PNG metadata) are
+		// part of every key.
+		key := func(a Artifact, extra ...any) string {
+			return renderKey(figJSON, append([]any{a.Path, a.Format, a.Size, a.Scale, th.Name, inputs}, extra...)...)
+		}
 		for _, s := range sizes {
 			if !want("png") {
 				break
@@ -347,6 +419,7 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 				a.Width, a.Height = s.w*scale, s.h*scale
 				a.Path = stem + s.suffix + map[int]string{1: "", 2: "@2x"}[scale] + ".png"
 				opts := static.Options{Width: s.w, Height: s.h, Scale: float64(scale), Format: static.PNG, Theme: th, Text: shaper(), TextScale: s.text, Meta: meta}
+				a.Key = key(a, s.text)
 				arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return static.Render(w, fig, opts) }})
 			}
 		}
@@ -358,11 +431,13 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 			a.Format, a.Size, a.Scale, a.Width, a.Height = string(format), "landscape", 1, 1200, 675
 			a.Path = stem + "." + string(format)
 			opts := static.Options{Format: format, Theme: th, Text: shaper(), Meta: meta}
+			a.Key = key(a)
 			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return static.Render(w, fig, opts) }})
 		}
 		if want("html") {
 			a := base
 			a.Format, a.Path = "html", stem+".html"
+			a.Key = key(a)
 			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return renderHTML(w, fig) }})
 		}
 	}

@@ -41,6 +41,10 @@ type Artifact struct {
 	Height int    `json:"height,omitempty"`
 	SHA256 string `json:"sha256"`
 	Alt    string `json:"alt,omitempty"`
+	// Key identifies everything the file was rendered from (tool version,
+	// the figure with its numbers and texts, the render options): a later
+	// build with the same key reuses the file instead of rendering it.
+	Key string `json:"key,omitempty"`
 }
 
 // encode writes the manifest with sorted inputs and artifacts, so equal

@@ -194,3 +194,36 @@ func TestCheckShippedReports(t *testing.T) {
 }
 
 var updateGolden = flag.Bool("update", os.Getenv("UPDATE_GOLDEN") != "", "rewrite golden files")
+
+// TestIncremental: a rebuild renders only the charts whose numbers or
+// texts changed; -force renders everything.
+func TestIncremental(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range synthetic {
+		files[k] = v
+	}
+	dir := writeFiles(t, files)
+	spec := filepath.Join(dir, "reports", "synthetic.yaml")
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := runT(t, "build", "-q", "-format", "svg", "-out", out, spec); code != 0 {
+		t.Fatal(stderr)
+	}
+	// 2020's figure changes: the chart of years shows it, the chart of
+	// 2019's parts does not.
+	csv := filepath.Join(dir, "datasets", "synthetic.csv")
+	b, _ := os.ReadFile(csv)
+	os.WriteFile(csv, []byte(strings.Replace(string(b), "2020,all,50", "2020,all,60", 1)), 0o644)
+	_, stdout, _ := runT(t, "build", "-q", "-format", "svg", "-out", out, spec)
+	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if strings.Contains(l, "parts") {
+			t.Errorf("rewrote %s, whose chart did not change", l)
+		}
+	}
+	if !strings.Contains(stdout, filepath.Join("en", "years.svg")) || !strings.Contains(stdout, "manifest.json") {
+		t.Errorf("did not rewrite the changed chart:\n%s", stdout)
+	}
+	// -force renders all, but files whose bytes are equal are not rewritten.
+	if code, stdout, _ := runT(t, "build", "-q", "-force", "-format", "svg", "-out", out, spec); code != 0 || stdout != "" {
+		t.Errorf("-force: %d, wrote %q; want nothing rewritten (same bytes)", code, stdout)
+	}
+}
