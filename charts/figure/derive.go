@@ -78,10 +78,18 @@ func (b *builder) source(rows []dataset.Row) string {
 	}
 	slices.SortFunc(keys, func(a, c string) int { return strings.Compare(meta.Sources[a].Date, meta.Sources[c].Date) })
 	pub := meta.PublisherShort
-	sep := pick(b.lang, ", ", "، ")
+	// In Arabic, a right-to-left mark after each separator keeps a date
+	// from joining the Latin run before it ("Syria، 30" would read as one).
+	sep := pick(b.lang, ", ", "، \u200f")
 	if len(keys) == 1 {
 		s := meta.Sources[keys[0]]
-		parts := []string{pick(b.lang, "Source: ", "المصدر: ") + pub, s.Title}
+		title := s.Title
+		if b.lang == "ar" {
+			// Isolate the title (often English) so that the date after it
+			// keeps its own place in the right-to-left line.
+			title = "\u2068" + title + "\u2069"
+		}
+		parts := []string{pick(b.lang, "Source: ", "المصدر: ") + pub, title}
 		if s.Date != "" {
 			parts = append(parts, b.sourceDate(s.Date))
 		}
@@ -101,7 +109,7 @@ func (b *builder) source(rows []dataset.Row) string {
 		}
 	}
 	if b.lang == "ar" {
-		return fmt.Sprintf("المصادر: %s، %s تقريراً (%s)؛ مصدر كل رقم في ملف CSV", pub, b.loc.Int(int64(len(keys))), span)
+		return fmt.Sprintf("المصادر: %s، \u200f%s تقريراً (%s)؛ مصدر كل رقم في ملف CSV", pub, b.loc.Int(int64(len(keys))), span)
 	}
 	return fmt.Sprintf("Sources: %s, %d publications (%s); each figure's source is in the CSV", pub, len(keys), span)
 }

@@ -20,10 +20,21 @@ const (
 	Stacked Kind = "stacked" // columns stacked by series
 	Grouped Kind = "grouped" // columns side by side by series
 	Stat    Kind = "stat"    // headline numbers (infographic)
+	// Pictogram is a waffle of person icons, one icon per N people
+	// (infographic).
+	Pictogram Kind = "pictogram"
+	// Map is a choropleth of the governorates; a tile grid on tall formats
+	// (infographic).
+	Map Kind = "map"
+	// TileMap is the tile grid of the governorates at every size
+	// (infographic).
+	TileMap Kind = "tilemap"
+	// Timeline is cumulative counts along time with key dates (infographic).
+	Timeline Kind = "timeline"
 )
 
 // Kinds lists the kinds a spec may ask for.
-var Kinds = []Kind{Bar, Column, Line, Stacked, Grouped, Stat}
+var Kinds = []Kind{Bar, Column, Line, Stacked, Grouped, Stat, Pictogram, Map, TileMap, Timeline}
 
 // Value is one number of a series. Known is false for "no data", which is
 // never drawn as zero.

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"html"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -88,7 +89,9 @@ func svgTitle(svg []byte, m Meta) []byte {
 	}
 	j += i
 	var b bytes.Buffer
-	b.Write(svg[:j])
+	// One point of the canvas is one CSS pixel, as one pixel of the PNG.
+	tag := regexp.MustCompile(`(width|height)="([0-9.]+)pt"`).ReplaceAll(svg[:j], []byte(`$1="$2"`))
+	b.Write(tag)
 	b.WriteString(` role="img">`)
 	b.WriteString("<title>" + html.EscapeString(clean(m.Title)) + "</title>")
 	b.WriteString("<desc>" + html.EscapeString(clean(m.Description)) + "</desc>")
