@@ -177,6 +177,13 @@ func (tb *tab) problemList() []string {
 	return append([]string(nil), tb.problems...)
 }
 
+// requestList returns every URL the tab requested so far.
+func (tb *tab) requestList() []string {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	return append([]string(nil), tb.requests...)
+}
+
 // remoteRequests returns the requests to any host but this machine.
 // data:, blob:, about: and file: URLs are local.
 func (tb *tab) remoteRequests() []string {
@@ -202,28 +209,35 @@ func (tb *tab) remoteRequests() []string {
 	return out
 }
 
-// eval evaluates a JavaScript expression in the top document; promises are
+// eval evaluates a JavaScript expression in the top document (ctxID "")
+// or in the execution context ctxID (see frameContext); promises are
 // awaited.
-func eval[T any](tb *tab, expr string) T {
+func eval[T any](tb *tab, ctxID, expr string) T {
 	tb.t.Helper()
-	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise,
+		func(p *runtime.EvaluateParams) { p.UniqueContextID = ctxID }))
 	if err != nil {
 		tb.t.Fatalf("evaluate %s: %v", short(expr), err)
 	}
 	return v
 }
 
-// evalInFrame evaluates an expression in the main world of the frame whose
-// URL ends with suffix (the page's own scripts are visible there).
-func evalInFrame[T any](tb *tab, suffix, expr string) T {
+// waitFor evaluates expr in ctxID ("" for the top document) until it is
+// true, for at most d.
+func (tb *tab) waitFor(ctxID, expr string, d time.Duration) {
 	tb.t.Helper()
-	ctxID := tb.frameContext(suffix)
-	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise,
-		func(p *runtime.EvaluateParams) { p.UniqueContextID = ctxID }))
-	if err != nil {
-		tb.t.Fatalf("evaluate in frame %s: %s: %v", suffix, short(expr), err)
+	deadline := time.Now().Add(d)
+	for {
+		ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool]("!!("+expr+")",
+			func(p *runtime.EvaluateParams) { p.UniqueContextID = ctxID }))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.t.Fatalf("waited %v for %s (last error %v; problems: %v)", d, short(expr), err, tb.problemList())
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
-	return v
 }
 
 // frameContext finds the default execution context of the frame whose URL
@@ -262,15 +276,6 @@ func (tb *tab) frameContext(suffix string) string {
 			tb.t.Fatalf("no frame with a URL ending in %q (or no script context in it)", suffix)
 		}
 		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-// waitFor polls a JavaScript expression in the top document until it is
-// true.
-func (tb *tab) waitFor(expr string) {
-	tb.t.Helper()
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](expr)); err != nil {
-		tb.t.Fatalf("waiting for %s: %v (problems: %v)", short(expr), err, tb.problemList())
 	}
 }
 

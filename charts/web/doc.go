@@ -48,10 +48,22 @@
 //     the figure asks to mirror them; horizontal bars grow leftwards. Labels
 //     that mix directions are wrapped in FSI/PDI (U+2068/U+2069).
 //
-// Kinds: bar (horizontal ranking), column, line (a marker and a value label
-// at each point), stacked and grouped columns. Kind stat has no chart: it
-// renders as an HTML list of the headline numbers, with the same table,
-// source and notes, and needs no echarts.
+// Kinds (see Kinds): bar (horizontal ranking), column, line (a marker and
+// a value label at each point), stacked and grouped columns, and timeline
+// (drawn as a line) are ECharts charts. Stat and pictogram render as the
+// headline numbers in HTML text; map and tilemap as their table, shown
+// open; none of these loads echarts. Other kinds give ErrUnsupportedKind.
+//
+// The title, subtitle, source and notes are HTML text around the chart, not
+// canvas text: shaped and aligned by the browser (right-aligned in Arabic),
+// selectable, and read by screen readers. In a one-series chart, an unknown
+// value is written "no data" where its bar or point would be. Columns side
+// by side on a mirrored axis are drawn last series first, so that each
+// group reads right to left like the axis and the legend; each series keeps
+// its colour.
+//
+// When a chart has drawn (after its animation), its container gets the
+// attribute data-tc-ready="1": tests wait for it.
 //
 // # Height of embedded pages
 //

@@ -31,12 +31,19 @@ type embedData struct {
 // The iframe starts at an estimated height. A pageURL that is not a
 // relative or http(s) URL (javascript:, data:) becomes "about:blank".
 func Embed(fig *figure.Figure, pageURL string) string {
+	if fig == nil {
+		return ""
+	}
 	lang := fig.Locale.Lang
 	h := 560
-	if fig.Kind == figure.Bar && checkFigure(fig) == nil {
+	switch {
+	case checkFigure(fig) != nil:
+	case fig.Kind == figure.Bar:
 		h = rankHeight(fig) + 220
-	} else if fig.Kind == figure.Stat {
+	case formOf(fig.Kind) == formStat:
 		h = 360
+	case formOf(fig.Kind) == formTable:
+		h = 260 + 34*len(fig.Categories)
 	}
 	return embedCode(pageURL, fig.Title, lang, ChartID(fig.Report, fig.ID, lang), h)
 }

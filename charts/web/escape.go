@@ -60,14 +60,6 @@ func isolate(s string, rtl bool) string {
 	return s
 }
 
-// stripIsolates removes FSI/PDI added by isolate.
-func stripIsolates(s string) string {
-	if len(s) >= len(fsi)+len(pdi) && s[:len(fsi)] == fsi && s[len(s)-len(pdi):] == pdi {
-		return s[len(fsi) : len(s)-len(pdi)]
-	}
-	return s
-}
-
 // isRTLStrong reports whether r is a letter of a right-to-left script
 // (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms).
 func isRTLStrong(r rune) bool {

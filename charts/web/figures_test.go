@@ -51,12 +51,12 @@ func testFigure(kind figure.Kind, lang string) *figure.Figure {
 		ValueAxis: pick(lang, "Synthetic count", "عدد اصطناعي"),
 	}
 	switch kind {
-	case figure.Bar:
+	case figure.Bar, figure.Map, figure.TileMap:
 		f.CategoryKeys = []string{"SY02", "SY01", "SY07", "SY14"}
 		f.Categories = []string{pick(lang, "Aleppo", "حلب"), pick(lang, "Damascus", "دمشق"), pick(lang, "Idlib", "إدلب"), pick(lang, "Area 51 (test)", "منطقة 51 (test)")}
 		f.Series = []figure.Series{{Key: "civilians_killed", Name: f.ValueAxis, Values: vals(loc, 6993, 1204, -1, 0)}}
 		f.Alt = pick(lang, "Synthetic ranking: Aleppo 6,993; Damascus 1,204; Idlib no data; Area 51 0.", "ترتيب اصطناعي: حلب ٦٬٩٩٣؛ دمشق ١٬٢٠٤؛ إدلب لا توجد بيانات؛ منطقة 51 صفر.")
-	case figure.Stat:
+	case figure.Stat, figure.Pictogram:
 		f.CategoryKeys = []string{"all"}
 		f.Categories = []string{pick(lang, "All civilians", "جميع المدنيين")}
 		f.Series = []figure.Series{
@@ -85,5 +85,36 @@ func testFigure(kind figure.Kind, lang string) *figure.Figure {
 		}
 		f.Alt = pick(lang, "Synthetic "+string(kind)+" chart with invented values, one of them unknown.", "مخطط اصطناعي بقيم مختلقة، إحداها غير معروفة.")
 	}
+	return f
+}
+
+// Text an attacker might slip into a dataset or a spec.
+const (
+	evilScript  = `</script><script>window.pwned=1</script>`
+	evilComment = `<!--<script>window.pwned=2</script>`
+	evilImg     = `<img src=x onerror="window.pwned=3">`
+	evilQuote   = `" onmouseover="window.pwned=4" x='`
+	evilURL     = `javascript:window.pwned=5`
+	evilFunc    = `__f__window.pwned=6__f__`
+	evilLines   = "a\u2028b\u2029c"
+)
+
+// hostileFigure is a synthetic column figure whose every text tries to
+// break out of its context.
+func hostileFigure(lang string) *figure.Figure {
+	f := testFigure(figure.Grouped, lang)
+	f.ID = "hostile"
+	f.Title = "Synthetic test figure " + evilScript
+	f.Subtitle = evilComment + " " + evilLines
+	f.Source = evilURL
+	f.Notes = []string{evilImg, evilQuote, evilFunc}
+	f.Derived = evilScript
+	f.Period = evilComment
+	f.ValueAxis = evilScript
+	f.Alt = "Synthetic " + evilQuote + evilScript
+	f.Categories = []string{evilScript, evilImg, evilURL, evilFunc}
+	f.Series[0].Name = evilImg
+	f.Series[1].Name = evilScript
+	f.Series[2].Name = evilQuote + evilLines
 	return f
 }

@@ -66,7 +66,7 @@ type galleryPage struct {
 	UI                       ui
 	CSS                      template.CSS
 	Script                   template.JS
-	Copied                   string
+	Copied, CopyFailed       string
 	Absolute                 bool
 	Charts                   []galleryChart
 }
@@ -111,7 +111,7 @@ func Gallery(w io.Writer, g GalleryData) error {
 	p := galleryPage{
 		Report: g.Report, Title: g.Title, Lang: lang, Dir: dirOf(lang), UI: t,
 		CSS: template.CSS(galleryCSS), Script: template.JS(galleryJS),
-		Copied: t.Copied, Absolute: base != "",
+		Copied: t.Copied, CopyFailed: t.CopyFailed, Absolute: base != "",
 	}
 	if p.Title == "" {
 		p.Title = g.Report

@@ -25,89 +25,6 @@ const fontStack = `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "N
 // noValue is how ECharts spells a missing value: no bar, a gap in a line.
 const noValue = "-"
 
-// chartConfig is the JSON a page hands its script: the ECharts option built
-// with go-echarts, and what the option cannot hold as data (the labels of
-// the values, the words for "no data", the dark palette).
-type chartConfig struct {
-	// Option is the ECharts option. Absent for kind stat.
-	Option json.RawMessage `json:"option,omitempty"`
-	// Categories are the category labels as the tooltip heads them.
-	Categories []string `json:"categories,omitempty"`
-	// Labels are the figure's Label strings, [series][category]; "" when
-	// the value is unknown.
-	Labels [][]string `json:"labels,omitempty"`
-	NoData string     `json:"noData,omitempty"`
-	// NumberLocale formats the value axis ticks (Intl.NumberFormat).
-	NumberLocale string   `json:"numberLocale,omitempty"`
-	DarkColor    []string `json:"darkColor,omitempty"`
-	// ValueAxis is "x" (horizontal bars) or "y": the axis that counts.
-	ValueAxis string `json:"valueAxis,omitempty"`
-	// Post asks the page to post its height to a parent window.
-	Post bool `json:"post,omitempty"`
-}
-
-// checkFigure refuses figures this package cannot draw faithfully.
-func checkFigure(fig *figure.Figure) error {
-	if fig == nil {
-		return fmt.Errorf("web: nil figure")
-	}
-	switch fig.Kind {
-	case figure.Bar, figure.Column, figure.Line, figure.Stacked, figure.Grouped, figure.Stat:
-	default:
-		return fmt.Errorf("web: %s/%s: unknown kind %q", fig.Report, fig.ID, fig.Kind)
-	}
-	if len(fig.Series) == 0 || len(fig.Categories) == 0 {
-		return fmt.Errorf("web: %s/%s: figure has no series or no categories", fig.Report, fig.ID)
-	}
-	if len(fig.CategoryKeys) != 0 && len(fig.CategoryKeys) != len(fig.Categories) {
-		return fmt.Errorf("web: %s/%s: %d category keys for %d categories", fig.Report, fig.ID, len(fig.CategoryKeys), len(fig.Categories))
-	}
-	for _, s := range fig.Series {
-		if len(s.Values) != len(fig.Categories) {
-			return fmt.Errorf("web: %s/%s: series %q has %d values for %d categories", fig.Report, fig.ID, s.Key, len(s.Values), len(fig.Categories))
-		}
-		for i, v := range s.Values {
-			if v.Known && v.Label == "" {
-				return fmt.Errorf("web: %s/%s: series %q, category %q: known value %d has no label", fig.Report, fig.ID, s.Key, fig.Categories[i], v.N)
-			}
-		}
-	}
-	return nil
-}
-
-// buildConfig builds the chart's configuration; post says whether the page
-// posts its height to a parent window.
-func buildConfig(fig *figure.Figure, id string, o Options, post bool) (chartConfig, error) {
-	t := uiFor(fig.Locale.Lang)
-	cfg := chartConfig{Post: post}
-	if fig.Kind == figure.Stat {
-		return cfg, nil
-	}
-	opt, err := buildOption(fig, id, o)
-	if err != nil {
-		return cfg, err
-	}
-	cfg.Option = opt
-	cfg.Categories = fig.Categories
-	for _, s := range fig.Series {
-		labels := make([]string, len(s.Values))
-		for i, v := range s.Values {
-			if v.Known {
-				labels[i] = v.Label
-			}
-		}
-		cfg.Labels = append(cfg.Labels, labels)
-	}
-	cfg.NoData = t.NoData
-	cfg.NumberLocale = numberLocale(fig.Locale.Lang, string(fig.Locale.Digits))
-	cfg.DarkColor = paletteDark
-	cfg.ValueAxis = "y"
-	if fig.Kind == figure.Bar {
-		cfg.ValueAxis = "x"
-	}
-	return cfg, nil
-}
-
 // buildOption builds the ECharts option with go-echarts and returns it as
 // JSON (keys in a fixed order). Functions (label and tooltip formatters)
 // are not in it: the page's script adds them, so the JSON is pure data.
@@ -116,6 +33,8 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 	horizontal := fig.Kind == figure.Bar
 	multi := len(fig.Series) > 1
 
+	order := drawOrder(fig)
+	t := uiFor(fig.Locale.Lang)
 	cats := make([]string, len(fig.Categories))
 	for i, c := range fig.Categories {
 		cats[i] = isolate(c, rtl)
@@ -140,6 +59,18 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 		valPos = "bottom"
 	}
 
+	// Room for the value labels at the ends of horizontal bars, which
+	// containLabel does not count.
+	gridLeft, gridRight := 8, 8
+	if horizontal {
+		w := labelRoom(fig)
+		if rtl {
+			gridLeft = w
+		} else {
+			gridRight = w
+		}
+	}
+
 	global := []echarts.GlobalOpts{
 		echarts.WithInitializationOpts(eopts.Initialization{
 			ChartID:         id,
@@ -149,7 +80,7 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 			AssetsHost:      DefaultAssetsURL,
 		}),
 		echarts.WithAnimation(!o.NoAnimation),
-		echarts.WithColorsOpts(paletteLight),
+		echarts.WithColorsOpts(reorder(paletteLight, order)),
 		echarts.WithTooltipOpts(eopts.Tooltip{
 			Show:        eopts.Bool(true),
 			Trigger:     "axis",
@@ -162,14 +93,14 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 		}),
 		echarts.WithLegendOpts(legend(fig, rtl)),
 		echarts.WithGridOpts(eopts.Grid{
-			Left:         "8",
-			Right:        "8",
+			Left:         fmt.Sprint(gridLeft),
+			Right:        fmt.Sprint(gridRight),
 			Top:          map[bool]string{true: "64", false: "40"}[multi],
 			Bottom:       map[bool]string{true: "36", false: "8"}[horizontal],
 			ContainLabel: eopts.Bool(true),
 		}),
 	}
-	catAxisLabel := &eopts.AxisLabel{ShowMinLabel: eopts.Bool(true), ShowMaxLabel: eopts.Bool(true)}
+	catAxisLabel := &eopts.AxisLabel{}
 	valAxisLabel := &eopts.AxisLabel{Show: eopts.Bool(true)}
 	if horizontal {
 		global = append(global,
@@ -200,8 +131,10 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 		c := echarts.NewLine()
 		c.SetGlobalOptions(global...)
 		c.SetXAxis(cats)
-		for _, s := range fig.Series {
+		for _, si := range order {
+			s := fig.Series[si]
 			c.AddSeries(isolate(s.Name, rtl), nil,
+				echarts.WithSeriesId(s.Key),
 				echarts.WithSeriesOpts(func(ss *echarts.SingleSeries) { ss.Data = seriesData(s) }),
 				echarts.WithLineChartOpts(eopts.LineChart{
 					Symbol: "circle", SymbolSize: 7, ShowSymbol: eopts.Bool(true), ConnectNulls: eopts.Bool(false),
@@ -231,12 +164,14 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 		case horizontal:
 			pos = "right"
 		}
-		for _, s := range fig.Series {
+		for _, si := range order {
+			s := fig.Series[si]
 			bo := eopts.BarChart{}
 			if fig.Kind == figure.Stacked {
 				bo.Stack = "total"
 			}
 			so := []echarts.SeriesOpts{
+				echarts.WithSeriesId(s.Key),
 				echarts.WithSeriesOpts(func(ss *echarts.SingleSeries) { ss.Data = seriesData(s) }),
 				echarts.WithBarChartOpts(bo),
 				echarts.WithLabelOpts(eopts.Label{Show: eopts.Bool(true), Position: pos}),
@@ -253,7 +188,49 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 		c.Validate()
 		obj = c.JSON()
 	}
-	return patchOption(obj, fig)
+	return patchOption(obj, fig, t.NoData)
+}
+
+// drawOrder gives the figure's series indices in the order ECharts draws
+// them. Columns side by side keep the figure's order left to right, so when
+// the category axis is mirrored for Arabic the series are drawn last first:
+// each group then reads right to left like the axis and the legend.
+func drawOrder(fig *figure.Figure) []int {
+	n := len(fig.Series)
+	order := make([]int, n)
+	reverse := n > 1 && fig.MirrorCategories() && (fig.Kind == figure.Grouped || fig.Kind == figure.Column)
+	for i := range order {
+		if reverse {
+			order[i] = n - 1 - i
+		} else {
+			order[i] = i
+		}
+	}
+	return order
+}
+
+// reorder returns the palette with its first colours permuted like the
+// series, so that each series keeps the colour of its figure index.
+func reorder(palette []string, order []int) []string {
+	out := append([]string(nil), palette...)
+	for drawn, si := range order {
+		if drawn < len(out) && si < len(palette) {
+			out[drawn] = palette[si]
+		}
+	}
+	return out
+}
+
+// labelRoom estimates the width in px of the longest value label, with a
+// margin; at least enough for half of the last tick label.
+func labelRoom(fig *figure.Figure) int {
+	n := 0
+	for _, s := range fig.Series {
+		for _, v := range s.Values {
+			n = max(n, len([]rune(v.Label)))
+		}
+	}
+	return max(8*n+16, 32)
 }
 
 // legend lists the series when there are several; in Arabic it sits on the
@@ -295,7 +272,7 @@ func seriesData(s figure.Series) []any {
 // patchOption sets what go-echarts v2.6.7 has no field for (or types as a
 // string where ECharts wants a number) and returns the option as JSON with
 // sorted keys. Numbers pass through as json.Number: never rounded.
-func patchOption(obj map[string]any, fig *figure.Figure) (json.RawMessage, error) {
+func patchOption(obj map[string]any, fig *figure.Figure, noData string) (json.RawMessage, error) {
 	raw, err := json.Marshal(obj)
 	if err != nil {
 		return nil, fmt.Errorf("web: %s/%s: encode option: %v", fig.Report, fig.ID, err)
@@ -306,18 +283,30 @@ func patchOption(obj map[string]any, fig *figure.Figure) (json.RawMessage, error
 	if err := dec.Decode(&m); err != nil {
 		return nil, fmt.Errorf("web: %s/%s: decode option: %v", fig.Report, fig.ID, err)
 	}
+	dropNulls(m)
 	delete(m, "toolbox") // empty: no toolbox
 	m["textStyle"] = map[string]any{"fontFamily": fontStack}
 	if tt, ok := m["tooltip"].(map[string]any); ok {
 		tt["confine"] = true
 	}
-	// Every category of a ranking is labelled (ECharts hides some when crowded).
+	// Every category of a ranking, or of columns that are not periods, is
+	// labelled (ECharts hides some when crowded); under columns, long
+	// labels wrap (the page's script sets their width).
+	catAxis := "xAxis"
 	if fig.Kind == figure.Bar {
-		if ax, ok := m["yAxis"].([]any); ok && len(ax) > 0 {
-			if a, ok := ax[0].(map[string]any); ok {
-				if l, ok := a["axisLabel"].(map[string]any); ok {
-					l["interval"] = 0
-				}
+		catAxis = "yAxis"
+	}
+	if ax, ok := m[catAxis].([]any); ok && len(ax) > 0 && (fig.Kind == figure.Bar || !fig.TimeAxis) {
+		if a, ok := ax[0].(map[string]any); ok {
+			l, _ := a["axisLabel"].(map[string]any)
+			if l == nil {
+				l = map[string]any{}
+				a["axisLabel"] = l
+			}
+			l["interval"] = 0
+			if fig.Kind != figure.Bar {
+				l["overflow"] = "break"
+				l["lineHeight"] = 15
 			}
 		}
 	}
@@ -327,10 +316,75 @@ func patchOption(obj map[string]any, fig *figure.Figure) (json.RawMessage, error
 				sm["showAllSymbol"] = true
 			}
 		}
+		// One series: write "no data" where a value is unknown, so that a
+		// missing bar or a gap is not read as zero.
+		if len(series) == 1 && fig.Kind != figure.Stacked {
+			if sm, ok := series[0].(map[string]any); ok {
+				if mp := noDataMarks(fig, noData); mp != nil {
+					sm["markPoint"] = mp
+				}
+			}
+		}
 	}
 	out, err := json.Marshal(m)
 	if err != nil {
 		return nil, fmt.Errorf("web: %s/%s: encode option: %v", fig.Report, fig.ID, err)
 	}
 	return out, nil
+}
+
+// noDataMarks places a "no data" label at the base of each category whose
+// value is unknown in a one-series figure; nil when every value is known.
+func noDataMarks(fig *figure.Figure, noData string) map[string]any {
+	var data []any
+	for i, v := range fig.Series[0].Values {
+		if v.Known {
+			continue
+		}
+		coord := []any{i, 0}
+		if fig.Kind == figure.Bar {
+			coord = []any{0, i}
+		}
+		data = append(data, map[string]any{"coord": coord})
+	}
+	if data == nil {
+		return nil
+	}
+	pos := "top"
+	if fig.Kind == figure.Bar {
+		pos = "right"
+		if fig.RTL() {
+			pos = "left"
+		}
+	}
+	return map[string]any{
+		"silent":     true,
+		"animation":  false,
+		"symbol":     "circle",
+		"symbolSize": 0,
+		"label": map[string]any{
+			"show": true, "position": pos, "formatter": noData,
+			"color": "#767676", "fontStyle": "italic",
+		},
+		"data": data,
+	}
+}
+
+// dropNulls removes keys whose value is null (go-echarts writes some
+// fields without omitempty): ECharts reads a missing key as its default.
+func dropNulls(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if x == nil {
+				delete(v, k)
+				continue
+			}
+			dropNulls(x)
+		}
+	case []any:
+		for _, x := range v {
+			dropNulls(x)
+		}
+	}
 }

@@ -44,6 +44,7 @@ type pageData struct {
 	Rows        []row
 	Stats       []stat
 	ShowPeriod  bool
+	TableOnly   bool // the table is the figure: shown open, no chart
 }
 
 type row struct {
@@ -63,12 +64,16 @@ func Render(w io.Writer, fig *figure.Figure, opts Options) error {
 	if err != nil {
 		return err
 	}
-	if d.ScriptSrc, err = opts.scriptSrc(); err != nil {
+	src, err := opts.scriptSrc()
+	if err != nil {
 		return err
 	}
-	if len(opts.Inline) > 0 {
-		if d.InlineJS, err = inlineJS(opts.Inline); err != nil {
-			return err
+	if formOf(fig.Kind) == formChart { // other forms need no echarts
+		d.ScriptSrc = src
+		if len(opts.Inline) > 0 {
+			if d.InlineJS, err = inlineJS(opts.Inline); err != nil {
+				return err
+			}
 		}
 	}
 	return execute(w, "page", d)
@@ -108,7 +113,7 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 		return nil, fmt.Errorf("web: %s/%s: language %q: want en or ar", fig.Report, fig.ID, lang)
 	}
 	id := ChartID(fig.Report, fig.ID, lang)
-	cfg, err := buildConfig(fig, id, opts, !snippet)
+	cfg, err := buildConfig(drawnAs(fig), id, opts, !snippet)
 	if err != nil {
 		return nil, err
 	}
@@ -154,8 +159,11 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 		}
 		d.Rows = append(d.Rows, r)
 	}
-	if fig.Kind == figure.Stat {
+	switch formOf(fig.Kind) {
+	case formStat:
 		d.Stats = stats(fig)
+	case formTable:
+		d.TableOnly = true
 	}
 	return d, nil
 }
@@ -171,7 +179,7 @@ func rankHeight(fig *figure.Figure) int {
 	return max(h, 240)
 }
 
-// stats lists the headline numbers of a stat figure: one per category for
+// stats lists the headline numbers of a stat or pictogram figure: one per category for
 // one series, one per series for one category, else one per pair.
 func stats(fig *figure.Figure) []stat {
 	var out []stat

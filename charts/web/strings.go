@@ -20,6 +20,7 @@ type ui struct {
 	EmbedCode   string
 	Copy        string
 	Copied      string
+	CopyFailed  string
 	Charts      string
 	Language    string // the language's own name
 }
@@ -39,6 +40,7 @@ var uiEN = ui{
 	EmbedCode:   "Embed code",
 	Copy:        "Copy",
 	Copied:      "Copied",
+	CopyFailed:  "Selected: press Ctrl+C (⌘C on a Mac) to copy",
 	Charts:      "Charts",
 	Language:    "English",
 }
@@ -58,6 +60,7 @@ var uiAR = ui{
 	EmbedCode:   "رمز التضمين",
 	Copy:        "نسخ",
 	Copied:      "تم النسخ",
+	CopyFailed:  "تم التحديد: اضغط Ctrl+C (أو ⌘C على Mac) للنسخ",
 	Charts:      "المخططات",
 	Language:    "العربية",
 }

@@ -58,15 +58,16 @@
     function tooltip(ps) {
       if (!Array.isArray(ps)) ps = [ps];
       if (!ps.length) return "";
+      if (cfg.reversed) ps = ps.slice().reverse();
       var i = ps[0].dataIndex;
-      var h = "<div><strong><bdi>" + esc(cfg.categories[i]) + "</bdi></strong>";
+      var h = "<div><strong><bdi>" + esc(cfg.categories[i]) + "<\/bdi><\/strong>";
       for (var k = 0; k < ps.length; k++) {
         var p = ps[k];
         var l = cfg.labels[p.seriesIndex][p.dataIndex];
-        h += "<br>" + p.marker + "<bdi>" + esc(p.seriesName) + "</bdi>: " +
-          (l ? "<bdi>" + esc(l) + "</bdi>" : "<em>" + esc(cfg.noData) + "</em>");
+        h += "<br>" + p.marker + " <bdi>" + esc(p.seriesName) + "<\/bdi>: " +
+          (l ? "<bdi>" + esc(l) + "<\/bdi>" : "<em>" + esc(cfg.noData) + "<\/em>");
       }
-      return h + "</div>";
+      return h + "<\/div>";
     }
 
     function option() {
@@ -90,17 +91,51 @@
       return o;
     }
 
+    // slot is the width in px a category label may take under a column.
+    function slot() {
+      return Math.max(40, Math.floor((el.clientWidth - 80) / cfg.categories.length) - 6);
+    }
+
+    // fits says whether the value labels of columns fit their columns.
+    function fits() {
+      if (!cfg.fitBars) return true;
+      var perBar = (el.clientWidth - 80) / cfg.categories.length / cfg.fitBars;
+      return perBar >= cfg.labelChars * 7.5 + 4;
+    }
+    var shown = true;
+    function showLabels(o) {
+      for (var i = 0; i < o.series.length; i++) {
+        o.series[i].label = o.series[i].label || {};
+        o.series[i].label.show = shown;
+      }
+    }
+
     function draw() {
       if (chart) chart.dispose();
       el.removeAttribute("data-tc-ready");
       chart = window.echarts.init(el, dark.matches ? "dark" : null, { renderer: "canvas" });
       chart.on("finished", function () { el.setAttribute("data-tc-ready", "1"); });
-      chart.setOption(option());
+      var o = option();
+      if (cfg.wrap) o.xAxis[0].axisLabel.width = slot();
+      shown = fits();
+      if (!shown) showLabels(o);
+      chart.setOption(o);
     }
 
     draw();
     onChange(dark, draw);
-    watch(el, function () { if (chart) chart.resize(); });
+    watch(el, function () {
+      if (!chart) return;
+      chart.resize();
+      var u = {};
+      if (cfg.wrap) u.xAxis = [{ axisLabel: { width: slot() } }];
+      if (fits() !== shown) {
+        shown = !shown;
+        u.series = cfg.labels.map(function () { return {}; });
+        showLabels(u);
+      }
+      chart.setOption(u);
+    });
 
     var btn = document.getElementById(id + "-decal");
     if (btn) {

@@ -1,0 +1,566 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/tollcharts/tollcharts/charts/figure"
+)
+
+// The browser tests build a report folder as the build would (pages under
+// <lang>/, echarts under assets/, a gallery, a page embedding charts in
+// iframes), serve it with httptest and open it over http and file://. They
+// check what a reader gets: the values drawn, no console error, no request
+// to another host, right-to-left layout, escaping, iframe heights.
+
+const report = "synthetic"
+
+// site is a report folder on disk and a server for it.
+type site struct {
+	dir  string // holds report/
+	srv  *httptest.Server
+	figs map[string]*figure.Figure // by "<lang>/<file>"
+}
+
+func (s *site) url(p string) string { return s.srv.URL + "/" + report + "/" + p }
+func (s *site) file(p string) string {
+	return "file://" + filepath.ToSlash(filepath.Join(s.dir, report, p))
+}
+
+func writeFile(t *testing.T, path string, b []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func buildSite(t *testing.T) *site {
+	t.Helper()
+	js := echartsJS(t)
+	s := &site{dir: t.TempDir(), figs: map[string]*figure.Figure{}}
+	root := filepath.Join(s.dir, report)
+	writeFile(t, filepath.Join(root, "assets", AssetJS), js)
+	add := func(name string, f *figure.Figure, o Options) {
+		s.figs[name] = f
+		writeFile(t, filepath.Join(root, name), render(t, f, o))
+	}
+	var tiny bytes.Buffer
+	img := image.NewRGBA(image.Rect(0, 0, 4, 4))
+	img.Set(1, 1, color.RGBA{0, 114, 178, 255})
+	_ = png.Encode(&tiny, img)
+	g := GalleryData{Report: report, Title: "Synthetic test report"}
+	for _, k := range Kinds {
+		gc := GalleryChart{ID: "test-" + string(k)}
+		for _, lang := range langs {
+			f := testFigure(k, lang)
+			name := lang + "/" + f.ID + ".html"
+			add(name, f, Options{CSVHref: f.ID + ".csv"})
+			writeFile(t, filepath.Join(root, lang, f.ID+".csv"), []byte("synthetic\n"))
+			writeFile(t, filepath.Join(root, lang, f.ID+".png"), tiny.Bytes())
+			gc.Entries = append(gc.Entries, GalleryEntry{Lang: lang, Title: f.Title, Alt: f.Alt,
+				Page: name, PNG: lang + "/" + f.ID + ".png", CSV: lang + "/" + f.ID + ".csv"})
+		}
+		g.Charts = append(g.Charts, gc)
+	}
+	for _, lang := range langs {
+		add(lang+"/hostile.html", hostileFigure(lang), Options{})
+	}
+	inl := testFigure(figure.Line, "ar")
+	inl.ID = "inline-line"
+	add("inline/inline-line.html", inl, Options{Inline: js})
+
+	var gal bytes.Buffer
+	if err := Gallery(&gal, g); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(root, "index.html"), gal.Bytes())
+
+	// An article embedding two charts in iframes, as a CMS page would.
+	host := "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Synthetic host article</title></head><body>\n<p>Synthetic article.</p>\n" +
+		Embed(s.figs["ar/test-bar.html"], "ar/test-bar.html") +
+		Embed(s.figs["en/test-line.html"], "en/test-line.html") + "</body></html>\n"
+	writeFile(t, filepath.Join(root, "host.html"), []byte(host))
+
+	// A page that loads echarts itself and holds two snippets.
+	var sn bytes.Buffer
+	sn.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Synthetic snippets</title><script src=\"assets/echarts.min.js\"></script></head><body>\n")
+	for _, f := range []*figure.Figure{testFigure(figure.Grouped, "en"), testFigure(figure.Bar, "ar")} {
+		if err := Snippet(&sn, f, Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sn.WriteString("</body></html>\n")
+	writeFile(t, filepath.Join(root, "snippets.html"), sn.Bytes())
+
+	s.srv = httptest.NewServer(http.FileServer(http.Dir(s.dir)))
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+// drawn is what the page reports about a drawn chart.
+type drawn struct {
+	Dir, Lang string
+	Series    []struct {
+		ID   string
+		Name string
+		Data []any
+	}
+	Labels     [][]string
+	XAxis      []axisState
+	YAxis      []axisState
+	Color      []string
+	Animation  bool
+	Decal      bool
+	AriaLabel  string
+	Painted    int
+	ColorHits  int
+	CanvasCSSW float64
+	BoxW       float64
+}
+
+type axisState struct {
+	Type     string
+	Inverse  bool
+	Position string
+	Data     []string
+}
+
+// readChart reads a chart back from the page: the option ECharts holds
+// (getOption), the labels its formatters give, and the canvas pixels.
+// colour is the "#rrggbb" the first series should be painted in.
+func readChart(tb *tab, ctxID, id, colour string) drawn {
+	tb.t.Helper()
+	tb.waitFor(ctxID, fmt.Sprintf(`document.getElementById(%q) && document.getElementById(%q).getAttribute("data-tc-ready") === "1"`, id, id), 20*time.Second)
+	js := fmt.Sprintf(`(() => {
+  const el = document.getElementById(%q);
+  const fig = document.getElementById(%q + "-figure");
+  const o = echarts.getInstanceByDom(el).getOption();
+  const cv = el.querySelector("canvas");
+  const px = cv.getContext("2d").getImageData(0, 0, cv.width, cv.height).data;
+  const want = [parseInt(%q.slice(1, 3), 16), parseInt(%q.slice(3, 5), 16), parseInt(%q.slice(5, 7), 16)];
+  let painted = 0, hits = 0;
+  for (let i = 0; i < px.length; i += 4) {
+    if (px[i + 3] > 0) painted++;
+    if (px[i + 3] === 255 && Math.abs(px[i] - want[0]) < 3 && Math.abs(px[i + 1] - want[1]) < 3 && Math.abs(px[i + 2] - want[2]) < 3) hits++;
+  }
+  const ax = a => ({type: a.type, inverse: !!a.inverse, position: a.position || "", data: a.data ? a.data.map(String) : null});
+  const dirOf = e => e.closest("[dir]").getAttribute("dir");
+  return {
+    dir: dirOf(fig), lang: fig.closest("[lang]").getAttribute("lang"),
+    series: o.series.map(s => ({id: s.id, name: s.name, data: s.data})),
+    labels: o.series.map((s, si) => s.data.map((_, di) => s.label && typeof s.label.formatter === "function" ? s.label.formatter({seriesIndex: si, dataIndex: di}) : null)),
+    xAxis: o.xAxis.map(ax), yAxis: o.yAxis.map(ax),
+    color: o.color, animation: o.animation !== false, decal: !!(o.aria && o.aria.decal && o.aria.decal.show),
+    ariaLabel: el.getAttribute("aria-label"),
+    painted: painted, colorHits: hits,
+    canvasCSSW: cv.getBoundingClientRect().width, boxW: el.getBoundingClientRect().width,
+  };
+})()`, id, id, colour, colour, colour)
+	raw := eval[[]byte](tb, ctxID, js)
+	var d drawn
+	if err := json.Unmarshal(raw, &d); err != nil {
+		tb.t.Fatalf("decode chart state: %v", err)
+	}
+	return d
+}
+
+// checkChart compares a drawn chart with its figure.
+func checkChart(t *testing.T, d drawn, f *figure.Figure, colour string) {
+	t.Helper()
+	rtl := f.RTL()
+	if want := dirOf(f.Locale.Lang); d.Dir != want || d.Lang != f.Locale.Lang {
+		t.Errorf("dir=%q lang=%q, want %q %q", d.Dir, d.Lang, want, f.Locale.Lang)
+	}
+	if len(d.Series) != len(f.Series) {
+		t.Fatalf("%d series drawn, want %d", len(d.Series), len(f.Series))
+	}
+	for si, s := range d.Series {
+		var fs *figure.Series
+		for i := range f.Series {
+			if f.Series[i].Key == s.ID {
+				fs = &f.Series[i]
+			}
+		}
+		if fs == nil {
+			t.Fatalf("drawn series %q is not in the figure", s.ID)
+		}
+		if stripIsolates(s.Name) != fs.Name {
+			t.Errorf("series %s: name %q, want %q", fs.Key, s.Name, fs.Name)
+		}
+		if len(s.Data) != len(fs.Values) {
+			t.Fatalf("series %s: %d values drawn, want %d", fs.Key, len(s.Data), len(fs.Values))
+		}
+		for i, v := range fs.Values {
+			got := s.Data[i]
+			if v.Known {
+				if n, ok := got.(float64); !ok || int64(n) != v.N || float64(v.N) != n {
+					t.Errorf("series %s, %s: drawn %v, want %d", fs.Key, f.Categories[i], got, v.N)
+				}
+				if d.Labels[si][i] != v.Label {
+					t.Errorf("series %s, %s: label %q, want %q", fs.Key, f.Categories[i], d.Labels[si][i], v.Label)
+				}
+			} else if got != "-" && got != nil {
+				t.Errorf("series %s, %s: unknown value drawn as %v, want \"-\"", fs.Key, f.Categories[i], got)
+			}
+		}
+	}
+	cat, val := d.XAxis[0], d.YAxis[0]
+	if f.Kind == figure.Bar {
+		cat, val = val, cat
+	}
+	var cats []string
+	for _, c := range cat.Data {
+		cats = append(cats, stripIsolates(c))
+	}
+	if cat.Type != "category" || strings.Join(cats, "|") != strings.Join(f.Categories, "|") {
+		t.Errorf("category axis %s %q, want %q", cat.Type, cats, f.Categories)
+	}
+	if want := f.MirrorCategories() || f.Kind == figure.Bar; cat.Inverse != want {
+		t.Errorf("category axis inverse = %v, want %v", cat.Inverse, want)
+	}
+	if f.Kind == figure.Bar {
+		if val.Inverse != rtl || (cat.Position == "right") != rtl {
+			t.Errorf("ranking: value axis inverse %v, category axis at %q (rtl %v)", val.Inverse, cat.Position, rtl)
+		}
+	} else if (val.Position == "right") != rtl {
+		t.Errorf("value axis at %q (rtl %v)", val.Position, rtl)
+	}
+	if d.AriaLabel != f.Alt {
+		t.Errorf("chart aria-label %q, want the alt text %q", d.AriaLabel, f.Alt)
+	}
+	if d.Painted < 2000 {
+		t.Errorf("canvas nearly blank: %d painted pixels", d.Painted)
+	}
+	if d.ColorHits < 50 {
+		t.Errorf("canvas has %d pixels of the first series' colour %s", d.ColorHits, colour)
+	}
+	if d.BoxW < 100 || d.CanvasCSSW < d.BoxW-2 || d.CanvasCSSW > d.BoxW+2 {
+		t.Errorf("canvas %.0f px wide in a %.0f px box", d.CanvasCSSW, d.BoxW)
+	}
+}
+
+// firstColour is the colour of the figure's first series in light mode.
+func firstColour(f *figure.Figure) string { return paletteLight[0] }
+
+// noProblems fails on console errors, exceptions, failed loads and
+// requests to other hosts.
+func noProblems(t *testing.T, tb *tab) {
+	t.Helper()
+	for _, p := range tb.problemList() {
+		t.Errorf("browser: %s", p)
+	}
+	for _, r := range tb.remoteRequests() {
+		t.Errorf("request to a remote host: %s", r)
+	}
+}
+
+// showTip points at a category, as a reader's mouse would, and returns the
+// tooltip's text.
+func showTip(tb *tab, ctxID, id string, horizontal bool, dataIndex int) string {
+	tb.t.Helper()
+	cat, val := "xAxisIndex", "yAxisIndex"
+	if horizontal {
+		cat, val = val, cat
+	}
+	eval[bool](tb, ctxID, fmt.Sprintf(`(() => {
+  const c = echarts.getInstanceByDom(document.getElementById(%q));
+  const p = {};
+  p[%q === "xAxisIndex" ? "x" : "y"] = c.convertToPixel({%s: 0}, %d);
+  p[%q === "xAxisIndex" ? "x" : "y"] = c.convertToPixel({%s: 0}, 1);
+  c.dispatchAction({type: "showTip", x: p.x, y: p.y});
+  return true;
+})()`, id, cat, cat, dataIndex, val, val))
+	tip := fmt.Sprintf(`[...document.getElementById(%q).querySelectorAll("div")].filter(d => d.style.zIndex === "9999999" && d.style.visibility !== "hidden")`, id)
+	tb.waitFor(ctxID, tip+`.some(d => d.textContent.length > 0)`, 5*time.Second)
+	return eval[string](tb, ctxID, tip+`.map(d => d.textContent).join("|")`)
+}
+
+// shot saves a screenshot of the tab for a person to look at, when
+// WEB_SCREENSHOTS names a folder. Screenshots depend on the installed fonts:
+// they are never compared with saved images.
+func shot(t *testing.T, tb *tab, name string) {
+	t.Helper()
+	dir := os.Getenv("WEB_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	b, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Errorf("screenshot %s: %v", name, err)
+		return
+	}
+	writeFile(t, filepath.Join(dir, name+".png"), b)
+}
+
+func setMedia(t *testing.T, tb *tab, features ...*emulation.MediaFeature) {
+	t.Helper()
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tt, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: features})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBrowser(t *testing.T) {
+	browser := newBrowser(t)
+	s := buildSite(t)
+	const tabTime = 60 * time.Second
+
+	t.Run("pages", func(t *testing.T) {
+		for _, k := range Kinds {
+			for _, lang := range langs {
+				t.Run(string(k)+"-"+lang, func(t *testing.T) {
+					name := lang + "/test-" + string(k) + ".html"
+					f := s.figs[name]
+					id := ChartID(report, f.ID, lang)
+					tb := newTab(t, browser, tabTime)
+					tb.navigate(s.url(name))
+					if got := eval[string](tb, "", `document.documentElement.dir + " " + document.documentElement.lang`); got != dirOf(lang)+" "+lang {
+						t.Errorf("<html> dir and lang: %q", got)
+					}
+					// The table holds every value, unknown ones as "no data".
+					checkTable(t, tb, id, f)
+					if formOf(k) != formChart {
+						tb.waitFor("", `document.readyState === "complete"`, 10*time.Second)
+						if eval[bool](tb, "", `typeof window.echarts !== "undefined"`) {
+							t.Error("a page without a chart loaded echarts")
+						}
+						if formOf(k) == formStat {
+							if n := eval[int](tb, "", `document.querySelectorAll(".tc-stat-n").length`); n != 3 {
+								t.Errorf("%d headline numbers, want 3", n)
+							}
+						} else if !eval[bool](tb, "", fmt.Sprintf(`document.getElementById(%q).open`, id+"-data")) {
+							t.Error("the table of a map is closed")
+						}
+						shot(t, tb, string(k)+"-"+lang)
+						noProblems(t, tb)
+						return
+					}
+					d := readChart(tb, "", id, firstColour(f))
+					checkChart(t, d, f, firstColour(f))
+					if !d.Animation {
+						t.Error("animation is off without a reason")
+					}
+					// The tooltip of a category with an unknown value says so.
+					unknown := -1
+					for i, v := range f.Series[0].Values {
+						if !v.Known {
+							unknown = i
+						}
+					}
+					if tip := showTip(tb, "", id, k == figure.Bar, unknown); !strings.Contains(tip, uiFor(lang).NoData) {
+						t.Errorf("tooltip of %s: %q lacks %q", f.Categories[unknown], tip, uiFor(lang).NoData)
+					}
+					shot(t, tb, string(k)+"-"+lang)
+					if lang == "ar" {
+						// The title sits at the right edge of the page.
+						gap := eval[float64](tb, "", `(() => { const h = document.querySelector(".tc-title"); const r = document.createRange(); r.selectNodeContents(h); return h.getBoundingClientRect().right - r.getBoundingClientRect().right; })()`)
+						if gap > 2 || gap < -2 {
+							t.Errorf("Arabic title is %.0f px from the right edge", gap)
+						}
+					}
+					noProblems(t, tb)
+				})
+			}
+		}
+	})
+
+	t.Run("file", func(t *testing.T) {
+		for _, name := range []string{"ar/test-bar.html", "en/test-line.html", "inline/inline-line.html"} {
+			f := s.figs[name]
+			tb := newTab(t, browser, tabTime)
+			tb.navigate(s.file(name))
+			checkChart(t, readChart(tb, "", ChartID(report, f.ID, f.Locale.Lang), firstColour(f)), f, firstColour(f))
+			noProblems(t, tb)
+		}
+	})
+
+	t.Run("inline", func(t *testing.T) {
+		tb := newTab(t, browser, tabTime)
+		tb.navigate(s.url("inline/inline-line.html"))
+		f := s.figs["inline/inline-line.html"]
+		checkChart(t, readChart(tb, "", ChartID(report, f.ID, "ar"), firstColour(f)), f, firstColour(f))
+		for _, r := range tb.requestList() {
+			if strings.HasSuffix(r, ".js") {
+				t.Errorf("self-contained page requested %s", r)
+			}
+		}
+		noProblems(t, tb)
+	})
+
+	t.Run("injection", func(t *testing.T) {
+		for _, lang := range langs {
+			f := s.figs[lang+"/hostile.html"]
+			id := ChartID(report, f.ID, lang)
+			tb := newTab(t, browser, tabTime)
+			tb.navigate(s.url(lang + "/hostile.html"))
+			d := readChart(tb, "", id, firstColour(f))
+			checkChart(t, d, f, firstColour(f))
+			for i := range f.Categories {
+				if tip := showTip(tb, "", id, false, i); !strings.Contains(tip, f.Categories[i]) {
+					t.Errorf("%s: tooltip %q lacks the category %q as text", lang, tip, f.Categories[i])
+				}
+			}
+			time.Sleep(200 * time.Millisecond) // let an injected onerror fire, if any
+			if got := eval[string](tb, "", `typeof window.pwned + " " + document.querySelectorAll("img").length`); got != "undefined 0" {
+				t.Errorf("%s: injected code ran or injected elements exist: %s", lang, got)
+			}
+			if got := eval[string](tb, "", `document.title`); got != f.Title {
+				t.Errorf("%s: title %q, want %q", lang, got, f.Title)
+			}
+			if got := eval[[]string](tb, "", `[...document.querySelectorAll(".tc-note")].map(p => p.textContent)`); strings.Join(got, "|") != strings.Join(f.Notes, "|") {
+				t.Errorf("%s: notes %q, want %q", lang, got, f.Notes)
+			}
+			noProblems(t, tb)
+		}
+	})
+
+	t.Run("iframe-http", func(t *testing.T) {
+		tb := newTab(t, browser, tabTime)
+		tb.navigate(s.url("host.html"))
+		checkEmbedded(t, tb, s)
+	})
+
+	t.Run("iframe-file", func(t *testing.T) {
+		tb := newTab(t, browser, tabTime)
+		tb.navigate(s.file("host.html"))
+		checkEmbedded(t, tb, s)
+	})
+
+	t.Run("snippets", func(t *testing.T) {
+		tb := newTab(t, browser, tabTime)
+		tb.navigate(s.url("snippets.html"))
+		for _, f := range []*figure.Figure{testFigure(figure.Grouped, "en"), testFigure(figure.Bar, "ar")} {
+			checkChart(t, readChart(tb, "", ChartID(report, f.ID, f.Locale.Lang), firstColour(f)), f, firstColour(f))
+		}
+		noProblems(t, tb)
+	})
+
+	t.Run("dark-and-reduced-motion", func(t *testing.T) {
+		tb := newTab(t, browser, tabTime)
+		setMedia(t, tb,
+			&emulation.MediaFeature{Name: "prefers-color-scheme", Value: "dark"},
+			&emulation.MediaFeature{Name: "prefers-reduced-motion", Value: "reduce"})
+		f := s.figs["en/test-column.html"]
+		tb.navigate(s.url("en/test-column.html"))
+		d := readChart(tb, "", ChartID(report, f.ID, "en"), paletteDark[0])
+		checkChart(t, d, f, paletteDark[0])
+		if d.Color[0] != paletteDark[0] || d.Animation {
+			t.Errorf("dark, reduced motion: colour %v, animation %v", d.Color, d.Animation)
+		}
+		shot(t, tb, "dark-column-en")
+		if bg := eval[string](tb, "", `getComputedStyle(document.body).backgroundColor`); bg != "rgb(18, 18, 18)" {
+			t.Errorf("dark page background %s", bg)
+		}
+		noProblems(t, tb)
+	})
+
+	t.Run("patterns-and-resize", func(t *testing.T) {
+		tb := newTab(t, browser, tabTime)
+		f := s.figs["ar/test-grouped.html"]
+		id := ChartID(report, f.ID, "ar")
+		tb.navigate(s.url("ar/test-grouped.html"))
+		if d := readChart(tb, "", id, firstColour(f)); d.Decal {
+			t.Error("patterns on before the reader asked")
+		}
+		if !eval[bool](tb, "", fmt.Sprintf(`echarts.getInstanceByDom(document.getElementById(%q)).getOption().series.every(s => s.label.show === true)`, id)) {
+			t.Error("value labels hidden on a wide page")
+		}
+		eval[bool](tb, "", fmt.Sprintf(`(document.getElementById(%q).click(), true)`, id+"-decal"))
+		tb.waitFor("", fmt.Sprintf(`echarts.getInstanceByDom(document.getElementById(%q)).getOption().aria.decal.show === true`, id), 5*time.Second)
+		if p := eval[string](tb, "", fmt.Sprintf(`document.getElementById(%q).getAttribute("aria-pressed")`, id+"-decal")); p != "true" {
+			t.Errorf("pattern button aria-pressed=%s", p)
+		}
+		if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(420, 800)); err != nil {
+			t.Fatal(err)
+		}
+		tb.waitFor("", fmt.Sprintf(`(() => { const el = document.getElementById(%q); const c = echarts.getInstanceByDom(el); return c.getWidth() < 420 && Math.abs(c.getWidth() - el.clientWidth) < 2; })()`, id), 10*time.Second)
+		// Too narrow for the value labels of 3 columns per year: hidden, not
+		// overlapping (the tooltip and the table keep every value).
+		tb.waitFor("", fmt.Sprintf(`echarts.getInstanceByDom(document.getElementById(%q)).getOption().series.every(s => s.label.show === false)`, id), 5*time.Second)
+		time.Sleep(1500 * time.Millisecond) // the resize animates
+		shot(t, tb, "patterns-narrow-grouped-ar")
+		noProblems(t, tb)
+	})
+
+	t.Run("gallery", func(t *testing.T) {
+		tb := newTab(t, browser, tabTime)
+		tb.navigate(s.url("index.html"))
+		n := eval[int](tb, "", `Promise.all([...document.images].map(i => { i.loading = "eager"; return i.decode().then(() => i.alt.length > 0 ? 1 : 0, () => 0); })).then(a => a.reduce((x, y) => x + y, 0))`)
+		if want := 2 * len(Kinds); n != want {
+			t.Errorf("%d previews loaded with alt text, want %d", n, want)
+		}
+		embed := eval[string](tb, "", `document.querySelector("textarea.g-embed").value`)
+		if want := `src="` + s.url("en/test-bar.html") + `"`; !strings.Contains(embed, want) {
+			t.Errorf("embed code %q lacks the absolute page URL %s", embed, want)
+		}
+		if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("button[data-copy]"))); err != nil {
+			t.Fatal(err)
+		}
+		tb.waitFor("", `document.querySelector(".g-status").textContent === "Copied"`, 5*time.Second)
+		shot(t, tb, "gallery")
+		noProblems(t, tb)
+	})
+}
+
+// checkTable compares the page's data table with the figure: every value,
+// unknown ones as "no data".
+func checkTable(t *testing.T, tb *tab, id string, f *figure.Figure) {
+	t.Helper()
+	cells := eval[[]string](tb, "", fmt.Sprintf(`[...document.querySelectorAll("#%s-data td")].map(td => td.textContent)`, id))
+	var want []string
+	for i := range f.Categories {
+		for _, s := range f.Series {
+			if v := s.Values[i]; v.Known {
+				want = append(want, v.Label)
+			} else {
+				want = append(want, uiFor(f.Locale.Lang).NoData)
+			}
+		}
+	}
+	if strings.Join(cells, "|") != strings.Join(want, "|") {
+		t.Errorf("table cells %q, want %q", cells, want)
+	}
+}
+
+// checkEmbedded checks the host article: each iframe takes the height its
+// page posts, and the charts inside draw the figures' values.
+func checkEmbedded(t *testing.T, tb *tab, s *site) {
+	t.Helper()
+	defer shot(t, tb, "host-"+strings.TrimSuffix(eval[string](tb, "", "location.protocol"), ":"))
+	for _, name := range []string{"ar/test-bar.html", "en/test-line.html"} {
+		f := s.figs[name]
+		id := ChartID(report, f.ID, f.Locale.Lang)
+		sel := fmt.Sprintf(`document.querySelector('iframe[data-tollcharts=%q]')`, id)
+		eval[bool](tb, "", sel+`.scrollIntoView(), true`)
+		ctxID := tb.frameContext(name)
+		checkChart(t, readChart(tb, ctxID, id, firstColour(f)), f, firstColour(f))
+		inner := eval[float64](tb, ctxID, `Math.ceil(document.documentElement.getBoundingClientRect().height)`)
+		tb.waitFor("", fmt.Sprintf(`%s.style.height === "%.0fpx"`, sel, inner), 10*time.Second)
+		if h := eval[float64](tb, "", sel+`.getBoundingClientRect().height`); h != inner {
+			t.Errorf("%s: iframe %.0f px high, its page %.0f px", name, h, inner)
+		}
+	}
+	noProblems(t, tb)
+}

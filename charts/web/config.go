@@ -1,0 +1,91 @@
+package web
+
+import (
+	"encoding/json"
+
+	"github.com/tollcharts/tollcharts/charts/figure"
+)
+
+// chartConfig is the JSON a page hands its script: the ECharts option built
+// with go-echarts, and what the option cannot hold as data (the labels of
+// the values, the words for "no data", the dark palette).
+type chartConfig struct {
+	// Option is the ECharts option; absent for forms without a chart.
+	Option json.RawMessage `json:"option,omitempty"`
+	// Categories are the category labels as the tooltip heads them.
+	Categories []string `json:"categories,omitempty"`
+	// Labels are the figure's Label strings, [series][category]; "" when
+	// the value is unknown.
+	Labels [][]string `json:"labels,omitempty"`
+	NoData string     `json:"noData,omitempty"`
+	// NumberLocale formats the value axis ticks (Intl.NumberFormat).
+	NumberLocale string   `json:"numberLocale,omitempty"`
+	DarkColor    []string `json:"darkColor,omitempty"`
+	// ValueAxis is "x" (horizontal bars) or "y": the axis that counts.
+	ValueAxis string `json:"valueAxis,omitempty"`
+	// Reversed says the series are drawn last first (see drawOrder); the
+	// tooltip lists them back in the figure's order.
+	Reversed bool `json:"reversed,omitempty"`
+	// Wrap asks the page to fit the category labels under columns to the
+	// width of a column slot.
+	Wrap bool `json:"wrap,omitempty"`
+	// FitBars is the number of columns side by side in a category slot
+	// (0: not columns). When a slot is too narrow for LabelChars
+	// characters, the page hides the value labels of the columns rather
+	// than overlap them; the tooltip and the table still give every value.
+	FitBars    int `json:"fitBars,omitempty"`
+	LabelChars int `json:"labelChars,omitempty"`
+	// Post asks the page to post its height to a parent window.
+	Post bool `json:"post,omitempty"`
+}
+
+// buildConfig builds the chart's configuration; post says whether the page
+// posts its height to a parent window.
+func buildConfig(fig *figure.Figure, id string, o Options, post bool) (chartConfig, error) {
+	t := uiFor(fig.Locale.Lang)
+	cfg := chartConfig{Post: post}
+	if formOf(fig.Kind) != formChart {
+		return cfg, nil
+	}
+	opt, err := buildOption(fig, id, o)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.Option = opt
+	cfg.Categories = fig.Categories
+	order := drawOrder(fig)
+	cfg.Reversed = len(order) > 1 && order[0] != 0
+	for _, si := range order {
+		s := fig.Series[si]
+		labels := make([]string, len(s.Values))
+		for i, v := range s.Values {
+			if v.Known {
+				labels[i] = v.Label
+			}
+		}
+		cfg.Labels = append(cfg.Labels, labels)
+	}
+	cfg.NoData = t.NoData
+	cfg.NumberLocale = numberLocale(fig.Locale.Lang, string(fig.Locale.Digits))
+	cfg.DarkColor = reorder(paletteDark, order)
+	cfg.ValueAxis = "y"
+	if fig.Kind == figure.Bar {
+		cfg.ValueAxis = "x"
+	} else {
+		cfg.Wrap = !fig.TimeAxis
+	}
+	switch fig.Kind {
+	case figure.Column, figure.Grouped:
+		cfg.FitBars = len(fig.Series)
+	case figure.Stacked:
+		cfg.FitBars = 1
+	}
+	if cfg.FitBars > 0 {
+		for _, s := range fig.Series {
+			for _, v := range s.Values {
+				cfg.LabelChars = max(cfg.LabelChars, len([]rune(v.Label)))
+			}
+		}
+	}
+	return cfg, nil
+}
