@@ -2,11 +2,14 @@
 GO      ?= go
 BIN     := bin/tollcharts
 REPORTS := $(basename $(notdir $(wildcard reports/*.yaml)))
-SOURCES := $(shell find cmd charts -name '*.go' -not -name '*_test.go') $(shell find charts -path '*/testdata' -prune -o -type f \( -name '*.csv' -o -name '*.json' \) -print) go.mod go.sum
+SOURCES := $(shell find cmd charts -name '*.go' -not -name '*_test.go') $(shell find charts -path '*/testdata' -prune -o -type f \( -name '*.csv' -o -name '*.json' -o -name '*.geojson' -o -name '*.yaml' -o -name '*.tmpl' -o -name '*.css' -o -name '*.js' \) -print) go.mod go.sum
 NODE    := node_modules/.package-lock.json
 FUZZTIME ?= 30s
+BENCHTIME ?= 2x
+ADDR    ?= 127.0.0.1:8080
+SERVEFLAGS ?=
 
-.PHONY: all check test bench fuzz clean $(addprefix report-,$(REPORTS))
+.PHONY: all check test bench serve fuzz clean $(addprefix report-,$(REPORTS))
 
 all: $(addprefix report-,$(REPORTS))
 
@@ -32,8 +35,17 @@ check: $(BIN)
 test: $(NODE)
 	$(GO) test ./...
 
+# The charts benchmarks render 200 synthetic charts an operation: a fixed
+# count of operations (BENCHTIME) keeps runs comparable. Then the others.
 bench: $(NODE)
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchtime $(BENCHTIME) -benchmem ./charts
+	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v '/charts$$')
+
+# Builds every report, serves output/ at ADDR (loopback) and rebuilds and
+# reloads open pages as reports/ and datasets/ change; Ctrl-C stops.
+# SERVEFLAGS='-format svg,html' makes rebuilds quick while editing.
+serve: $(BIN) $(NODE)
+	$(BIN) serve -addr $(ADDR) $(SERVEFLAGS)
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./charts/dataset

@@ -18,6 +18,7 @@ import (
 	"github.com/tollcharts/tollcharts/charts/dataset"
 	"github.com/tollcharts/tollcharts/charts/diag"
 	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/infographic"
 	"github.com/tollcharts/tollcharts/charts/spec"
 	"github.com/tollcharts/tollcharts/charts/static"
 	"github.com/tollcharts/tollcharts/charts/text"
@@ -396,9 +397,6 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 		csvArt.Path, csvArt.Format = stem+".csv", "csv"
 		data := figureCSV(fig)
 		arts = append(arts, &artifact{Artifact: csvArt, data: data})
-		if fig.Kind == figure.Stat {
-			continue // drawn by the infographic stage
-		}
 		meta := static.Meta{Title: f.Title, Description: f.Alt, Source: f.Source, Software: "tollcharts " + Version, Inputs: inputs}
 		figJSON, err := json.Marshal(f)
 		if err != nil {
@@ -408,6 +406,21 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 		// part of every key.
 		key := func(a Artifact, extra ...any) string {
 			return renderKey(figJSON, append([]any{a.Path, a.Format, a.Size, a.Scale, th.Name, inputs}, extra...)...)
+		}
+		html := func() {
+			if want("html") {
+				a := base
+				a.Format, a.Path = "html", stem+".html"
+				a.Key = key(a)
+				arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return renderHTML(w, fig) }})
+			}
+		}
+		if slices.Contains(infographic.Kinds, fig.Kind) {
+			if want("png") {
+				arts = append(arts, planInfographic(fig, base, stem, th, key)...)
+			}
+			html()
+			continue
 		}
 		for _, s := range sizes {
 			if !want("png") {
@@ -434,12 +447,7 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 			a.Key = key(a)
 			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return static.Render(w, fig, opts) }})
 		}
-		if want("html") {
-			a := base
-			a.Format, a.Path = "html", stem+".html"
-			a.Key = key(a)
-			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return renderHTML(w, fig) }})
-		}
+		html()
 	}
 	return arts, nil
 }
@@ -456,6 +464,24 @@ var sizes = []size{
 	{"square", "-square", 1080, 1080, 1.2},
 	{"portrait", "-portrait", 1080, 1350, 1.3},
 	{"story", "-story", 1080, 1920, 1.5},
+}
+
+// planInfographic lists an infographic's PNGs: every social size, at 1x
+// and 2x, each with a layout of its own.
+func planInfographic(fig *figure.Figure, base Artifact, stem string, th *theme.Theme, key func(Artifact, ...any) string) []*artifact {
+	var arts []*artifact
+	for _, s := range infographic.Sizes {
+		for _, scale := range []int{1, 2} {
+			a := base
+			a.Format, a.Size, a.Scale = "png", s.Name, scale
+			a.Width, a.Height = s.Width*scale, s.Height*scale
+			a.Path = stem + s.Suffix + map[int]string{1: "", 2: "@2x"}[scale] + ".png"
+			a.Key = key(a)
+			opts := infographic.Options{Width: s.Width, Height: s.Height, Scale: float64(scale), Theme: th, Fonts: text.Default()}
+			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return infographic.Render(w, fig, opts) }})
+		}
+	}
+	return arts
 }
 
 // renderAll renders artifacts on n workers; results keep plan order.

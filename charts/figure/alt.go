@@ -5,12 +5,16 @@ import (
 )
 
 var kindWords = map[Kind][2]string{
-	Bar:     {"Horizontal bar chart", "مخطط أعمدة أفقية"},
-	Column:  {"Column chart", "مخطط أعمدة"},
-	Line:    {"Line chart", "مخطط خطي"},
-	Stacked: {"Stacked column chart", "مخطط أعمدة مكدسة"},
-	Grouped: {"Grouped column chart", "مخطط أعمدة مجمعة"},
-	Stat:    {"Headline figures", "أرقام رئيسية"},
+	Bar:       {"Horizontal bar chart", "مخطط أعمدة أفقية"},
+	Column:    {"Column chart", "مخطط أعمدة"},
+	Line:      {"Line chart", "مخطط خطي"},
+	Stacked:   {"Stacked column chart", "مخطط أعمدة مكدسة"},
+	Grouped:   {"Grouped column chart", "مخطط أعمدة مجمعة"},
+	Stat:      {"Headline figures", "أرقام رئيسية"},
+	Pictogram: {"Pictogram", "رسم بالأشكال"},
+	Map:       {"Map of governorates", "خريطة المحافظات"},
+	TileMap:   {"Tile map of governorates", "خريطة مربعات المحافظات"},
+	Timeline:  {"Timeline", "خط زمني"},
 }
 
 // alt writes the alternative text: what the chart is and every number it

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/tollcharts/tollcharts/charts/dataset"
 	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/infographic"
 	"github.com/tollcharts/tollcharts/charts/spec"
 	ctext "github.com/tollcharts/tollcharts/charts/text"
 )
@@ -66,7 +68,7 @@ func shipped(t *testing.T) []*figure.Figure {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if f.Kind != figure.Stat {
+				if !slices.Contains(infographic.Kinds, f.Kind) {
 					out = append(out, f)
 				}
 			}

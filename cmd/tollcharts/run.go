@@ -26,6 +26,7 @@ const usage = `usage:
   tollcharts build  [-out DIR] [-lang en,ar] [-format png,svg,html] [-j N] [-force] [-q] [REPORT.yaml ...]
   tollcharts check  [REPORT.yaml | DATASET.csv ...]
   tollcharts list   [REPORT.yaml ...]
+  tollcharts serve  [-addr 127.0.0.1:8080] [-public] [-out DIR] [-lang en,ar] [-format ...] [-j N] [-q] [REPORT.yaml ...]
   tollcharts version
 
 With no REPORT, every reports/*.yaml. Files written go to stdout, one per
@@ -46,6 +47,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return check(args, stdout, stderr)
 	case "list":
 		return list(args, stdout, stderr)
+	case "serve":
+		return serveCmd(ctx, args, stdout, stderr)
 	case "version":
 		if len(args) > 0 {
 			fmt.Fprintf(stderr, "tollcharts version: takes no arguments\n")
@@ -57,7 +60,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "tollcharts: unknown command %q; want one of: build, check, list, version\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "tollcharts: unknown command %q; want one of: build, check, list, serve, version\n%s", cmd, usage)
 	return exitUsage
 }
 
@@ -89,12 +92,12 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	langs := fs.String("lang", "", "languages to build, comma-separated (en,ar); default: the report's")
 	formats := fs.String("format", "", "formats, comma-separated ("+strings.Join(charts.Formats, ",")+"); default: all")
 	jobs := fs.Int("j", 0, "parallel renders (default: the number of CPUs)")
-	fs.Bool("force", false, "render everything, even what is up to date")
+	force := fs.Bool("force", false, "render everything, even what is up to date")
 	quiet := fs.Bool("q", false, "no progress or summary on stderr")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	o := charts.Options{Reports: fs.Args(), Out: *out, Jobs: *jobs, Written: stdout, Log: stderr}
+	o := charts.Options{Reports: fs.Args(), Out: *out, Jobs: *jobs, Force: *force, Written: stdout, Log: stderr}
 	if *quiet {
 		o.Log = io.Discard
 	}
@@ -107,7 +110,10 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tollcharts build: %v\n", err)
 		return exitUsage
 	}
-	if _, err := charts.Build(ctx, o); err != nil {
+	stop := withProgress(ctx, &o, stderr, *quiet)
+	_, err = charts.Build(ctx, o)
+	stop()
+	if err != nil {
 		return report(stderr, err)
 	}
 	return exitOK

@@ -1,0 +1,396 @@
+//go:build unix
+
+// The benchmarks read the process's CPU time with getrusage, hence unix.
+
+package charts
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"io"
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	vgdraw "gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+
+	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/locale"
+	"github.com/tollcharts/tollcharts/charts/static"
+	"github.com/tollcharts/tollcharts/charts/syria"
+	"github.com/tollcharts/tollcharts/charts/theme"
+)
+
+// benchCharts is how many charts one benchmark operation renders: the
+// size of a large build (the target is 200 charts, PNG and HTML, in 1.5 s
+// of wall time on two cores).
+const benchCharts = 200
+
+// syntheticBars returns n governorate bar charts of invented numbers,
+// alternately in English and Arabic, as the figure stage would give them.
+func syntheticBars(n int) []*figure.Figure {
+	govs := syria.All()
+	figs := make([]*figure.Figure, n)
+	for k := range figs {
+		loc := locale.Locale{Lang: "en"}
+		if k%2 == 1 {
+			loc = locale.Locale{Lang: "ar", Digits: locale.Latin, Months: locale.Levantine}
+		}
+		f := &figure.Figure{
+			Report: "synthetic-bench", ID: fmt.Sprintf("synthetic-%03d", k), Kind: figure.Bar, Locale: loc,
+			Title:     fmt.Sprintf("Synthetic civilian deaths by governorate, chart %d", k),
+			Subtitle:  "Synthetic data: every number is invented for a benchmark",
+			Source:    "Source: synthetic benchmark data, not a publication",
+			Notes:     []string{"Synthetic: not a documented count."},
+			Period:    "2019",
+			ValueAxis: "Synthetic deaths",
+		}
+		if loc.Lang == "ar" {
+			f.Title = fmt.Sprintf("ضحايا تجريبيون حسب المحافظة، المخطط %d", k)
+			f.Subtitle = "بيانات تجريبية: كل الأرقام مخترعة لقياس الأداء"
+			f.Source = "المصدر: بيانات تجريبية، ليست منشورة"
+			f.Notes = []string{"تجريبي: ليست أعداداً موثقة."}
+			f.ValueAxis = "ضحايا تجريبيون"
+		}
+		s := figure.Series{Key: "civilians_killed", Name: f.ValueAxis}
+		for i, g := range govs {
+			v := int64((i*7919+k*104729)%9000 + 12)
+			f.CategoryKeys = append(f.CategoryKeys, g.PCode)
+			f.Categories = append(f.Categories, g.Name(loc.Lang))
+			s.Values = append(s.Values, figure.Value{N: v, Known: true, Label: loc.Int(v)})
+		}
+		f.Series = []figure.Series{s}
+		f.Alt = f.Title + ". Synthetic data."
+		figs[k] = f
+	}
+	return figs
+}
+
+// benchPNG is the landscape 1x PNG artifact of the build.
+func benchPNG(w io.Writer, f *figure.Figure) error {
+	th, _ := theme.ByName("")
+	return static.Render(w, f, static.Options{Width: 1200, Height: 675, Scale: 1, Format: static.PNG, Theme: th, Text: shaper()})
+}
+
+// floorPNG is the least work a PNG of f can cost: an image of the same size
+// filled with the same shapes, bars as rectangles and every glyph as a
+// rectangle of its size, encoded with the build's PNG settings.
+func floorPNG(w io.Writer, f *figure.Figure) error {
+	th, _ := theme.ByName("")
+	const W, H = 1200, 675
+	img := image.NewRGBA(image.Rect(0, 0, W, H))
+	fill := func(r image.Rectangle, c color.Color) {
+		draw.Draw(img, r, &image.Uniform{c}, image.Point{}, draw.Src)
+	}
+	fill(img.Bounds(), th.Background)
+	pad := int(0.035 * W)
+	// text draws a line of glyph boxes from x; returns its width.
+	text := func(s string, size float64, x, y int, c color.Color) int {
+		gw, gh := int(size*0.55), int(size*0.72)
+		for i, r := range []rune(s) {
+			if r != ' ' {
+				fill(image.Rect(x+i*gw, y, x+(i+1)*gw-1, y+gh), c)
+			}
+		}
+		return utf8.RuneCountInString(s) * gw
+	}
+	y := pad
+	text(f.Title, th.Title, pad, y, th.Text)
+	y += int(th.Title * 1.25)
+	text(f.Subtitle, th.Subtitle, pad, y, th.Muted)
+	y += int(th.Subtitle*1.3) + 10
+	foot := append([]string{f.Source}, f.Notes...)
+	bottom := H - pad - len(foot)*int(th.Small*1.35) - 12
+	for i, s := range foot {
+		text(s, th.Small, pad, bottom+12+i*int(th.Small*1.35), th.Muted)
+	}
+	row := (bottom - y) / len(f.Categories)
+	x0 := pad + W/4
+	span := W - pad - x0 - 80
+	maxV := f.Max()
+	for i, c := range f.Categories {
+		ry := y + i*row
+		text(c, th.Label, pad, ry+row/4, th.Text)
+		v := f.Series[0].Values[i]
+		bw := int(int64(span) * v.N / max(maxV, 1))
+		fill(image.Rect(x0, ry+row/8, x0+bw, ry+row-row/8), th.Color(0))
+		text(v.Label, th.Label, x0+bw+6, ry+row/4, th.Text)
+	}
+	bw := bufio.NewWriter(w)
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression} // as charts/static/png.go
+	if err := enc.Encode(bw, img); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// peakMemory samples the heap in use and the memory taken from the OS
+// (mapped, not released) until stop is called, and returns their highs.
+func peakMemory() (stop func() (heap, total uint64)) {
+	samples := []metrics.Sample{
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+	}
+	var heap, total uint64
+	read := func() {
+		metrics.Read(samples)
+		heap = max(heap, samples[0].Value.Uint64())
+		total = max(total, samples[1].Value.Uint64()-samples[2].Value.Uint64())
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			read()
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() (uint64, uint64) {
+		close(done)
+		wg.Wait()
+		read()
+		return heap, total
+	}
+}
+
+// batch is one run over the charts: its wall and CPU time, and how much
+// memory it took at most.
+type batch struct {
+	wall, cpu   time.Duration
+	heap, total uint64
+	charts      int
+}
+
+func measure(b *testing.B, charts int, run func() error) batch {
+	b.Helper()
+	runtime.GC()
+	stop := peakMemory()
+	b.ResetTimer()
+	start, cpu0 := time.Now(), cpuTime()
+	for i := 0; i < b.N; i++ {
+		if err := run(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	m := batch{wall: time.Since(start), cpu: cpuTime() - cpu0, charts: charts * b.N}
+	b.StopTimer()
+	m.heap, m.total = stop()
+	return m
+}
+
+// cpuPerChart is CPU time per chart.
+func (m batch) cpuPerChart() time.Duration { return m.cpu / time.Duration(m.charts) }
+
+func (m batch) report(b *testing.B, floor time.Duration) {
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	b.ReportMetric(float64(m.charts)/m.wall.Seconds(), "charts/s")
+	b.ReportMetric(ms(m.wall)/float64(m.charts), "ms/chart")
+	b.ReportMetric(ms(m.cpuPerChart()), "cpu-ms/chart")
+	if floor > 0 {
+		b.ReportMetric(float64(m.cpuPerChart())/float64(floor), "x-floor")
+	}
+	b.ReportMetric(float64(m.heap)/(1<<20), "peak-heap-MiB")
+	b.ReportMetric(float64(m.total)/(1<<20), "peak-MiB")
+}
+
+// serial renders each figure with each renderer, one after the other.
+func serial(figs []*figure.Figure, renders ...func(io.Writer, *figure.Figure) error) func() error {
+	return func() error {
+		var buf bytes.Buffer
+		for _, f := range figs {
+			for _, r := range renders {
+				buf.Reset()
+				if err := r(&buf, f); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// BenchmarkGovernorateBars renders benchCharts synthetic governorate bar
+// charts per operation, as 1200x675 PNG and as HTML, through the build's
+// renderers, and compares their CPU time per chart with the floor measured
+// first in the same run. Run it with `make bench`; read x-floor (CPU per
+// chart over the floor's), ms/chart and charts/s of pool (the build's
+// worker pool over every CPU) and peak-MiB.
+func BenchmarkGovernorateBars(b *testing.B) {
+	figs := syntheticBars(benchCharts)
+	// Warm up: fonts parsed, shaped text cached, as in a build after its
+	// first chart.
+	if err := serial(figs[:2], benchPNG, renderHTML)(); err != nil {
+		b.Fatal(err)
+	}
+	var floor time.Duration
+	b.Run("floor", func(b *testing.B) {
+		m := measure(b, len(figs), serial(figs, floorPNG))
+		floor = m.cpuPerChart()
+		m.report(b, 0)
+	})
+	if floor == 0 { // -bench filtered the floor out: measure it anyway
+		start := cpuTime()
+		if err := serial(figs, floorPNG)(); err != nil {
+			b.Fatal(err)
+		}
+		floor = (cpuTime() - start) / time.Duration(len(figs))
+	}
+	b.Run("png", func(b *testing.B) {
+		measure(b, len(figs), serial(figs, benchPNG)).report(b, floor)
+	})
+	b.Run("html", func(b *testing.B) {
+		measure(b, len(figs), serial(figs, renderHTML)).report(b, floor)
+	})
+	b.Run("png+html", func(b *testing.B) {
+		measure(b, len(figs), serial(figs, benchPNG, renderHTML)).report(b, floor)
+	})
+	b.Run("png+html/pool", func(b *testing.B) {
+		// The build's pool: renderAll over every CPU, keeping each
+		// artifact's bytes until the report is written.
+		m := measure(b, len(figs), func() error {
+			arts := make([]*artifact, 0, 2*len(figs))
+			for _, f := range figs {
+				arts = append(arts,
+					&artifact{render: func(w io.Writer) error { return benchPNG(w, f) }},
+					&artifact{render: func(w io.Writer) error { return renderHTML(w, f) }})
+			}
+			return renderAll(context.Background(), arts, runtime.NumCPU(), nil)
+		})
+		m.report(b, floor)
+		b.ReportMetric(float64(runtime.NumCPU()), "workers")
+	})
+}
+
+// BenchmarkPNGCompression re-encodes rendered charts at each compression
+// level of image/png, for the choice in charts/static/png.go: time and
+// size per chart.
+func BenchmarkPNGCompression(b *testing.B) {
+	figs := syntheticBars(20)
+	var imgs []image.Image
+	for _, f := range figs {
+		var buf bytes.Buffer
+		if err := benchPNG(&buf, f); err != nil {
+			b.Fatal(err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			b.Fatal(err)
+		}
+		// As drawn: the decoder gives NRGBA or RGB; the renderer hands the
+		// encoder an *image.RGBA.
+		rgba := image.NewRGBA(img.Bounds())
+		draw.Draw(rgba, rgba.Bounds(), img, image.Point{}, draw.Src)
+		imgs = append(imgs, rgba)
+	}
+	for _, lvl := range []struct {
+		name  string
+		level png.CompressionLevel
+		pool  bool // reuse the encoder's buffers and compressor
+	}{
+		{"default", png.DefaultCompression, false},
+		{"default+pool", png.DefaultCompression, true},
+		{"best-speed", png.BestSpeed, false},
+		{"best-speed+pool", png.BestSpeed, true},
+		{"best-compression", png.BestCompression, false},
+		{"none", png.NoCompression, false},
+	} {
+		b.Run(lvl.name, func(b *testing.B) {
+			enc := png.Encoder{CompressionLevel: lvl.level}
+			if lvl.pool {
+				enc.BufferPool = &encoderPool{}
+			}
+			var size int
+			for b.Loop() {
+				size = 0
+				for _, img := range imgs {
+					var buf bytes.Buffer
+					if err := enc.Encode(&buf, img); err != nil {
+						b.Fatal(err)
+					}
+					size += buf.Len()
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed())/float64(time.Millisecond)/float64(b.N*len(imgs)), "ms/chart")
+			b.ReportMetric(float64(size)/float64(len(imgs))/1024, "KiB/chart")
+		})
+	}
+}
+
+// encoderPool is a png.EncoderBufferPool over a sync.Pool.
+type encoderPool struct{ p sync.Pool }
+
+func (e *encoderPool) Get() *png.EncoderBuffer {
+	b, _ := e.p.Get().(*png.EncoderBuffer)
+	return b
+}
+
+func (e *encoderPool) Put(b *png.EncoderBuffer) { e.p.Put(b) }
+
+// BenchmarkCanvasBackground compares two ways to paint the background of a
+// 1200x675 PNG canvas: through the rasterizer as a filled rectangle (what
+// charts/static does now), and when the canvas is made
+// (vgimg.UseBackgroundColor), which fills the pixels directly. It checks
+// the two give the same pixels.
+func BenchmarkCanvasBackground(b *testing.B) {
+	th, _ := theme.ByName("")
+	rasterized := func() *vgimg.Canvas {
+		c := vgimg.NewWith(vgimg.UseWH(1200, 675), vgimg.UseDPI(72))
+		dc := vgdraw.New(c)
+		dc.SetColor(th.Background)
+		dc.Fill(dc.Rectangle.Path())
+		return c
+	}
+	atCreation := func() *vgimg.Canvas {
+		return vgimg.NewWith(vgimg.UseWH(1200, 675), vgimg.UseDPI(72), vgimg.UseBackgroundColor(th.Background))
+	}
+	// A dark background tells a skipped fill from a done one.
+	dark, _ := theme.ByName("dark")
+	th = dark
+	x, y := rasterized().Image().(*image.RGBA), atCreation().Image().(*image.RGBA)
+	if !bytes.Equal(x.Pix, y.Pix) {
+		b.Fatal("the two backgrounds differ")
+	}
+	const canvases = 20 // an operation, so that `make bench`'s fixed count suffices
+	for _, tc := range []struct {
+		name string
+		make func() *vgimg.Canvas
+	}{{"rasterized", rasterized}, {"at-creation", atCreation}} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				for range canvases {
+					tc.make()
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed())/float64(time.Millisecond)/float64(b.N*canvases), "ms/canvas")
+		})
+	}
+}

@@ -1,0 +1,69 @@
+// Live reload for `tollcharts serve`. The server adds this script to the
+// HTML it sends; it is never part of the files on disk.
+(function () {
+  "use strict";
+  // Pages framed by another page (the gallery) are reloaded with it, and
+  // browsers allow few open streams per host.
+  if (window.self !== window.top || !window.EventSource) return;
+  var report = decodeURIComponent(location.pathname.split("/")[1] || "");
+  if (report.indexOf(".") >= 0) report = ""; // /index.html: the list of reports
+  var box = null;
+
+  function show(data) {
+    var lines = [];
+    (data.errors || []).forEach(function (r) {
+      (r.lines || []).forEach(function (l) { lines.push(l); });
+    });
+    if (!lines.length) {
+      if (box) box.remove();
+      box = null;
+      return;
+    }
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "tollcharts-errors";
+      box.setAttribute("role", "alert");
+      box.dir = "ltr";
+      box.style.cssText = "position:fixed;top:0;left:0;right:0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+        "margin:0;padding:12px 16px;background:#7a0010;color:#fff;font:13px/1.45 ui-monospace,Menlo,Consolas,monospace;" +
+        "white-space:pre-wrap;text-align:left;box-shadow:0 2px 8px rgba(0,0,0,.4)";
+      document.body.appendChild(box);
+    }
+    box.textContent = "";
+    var close = document.createElement("button");
+    close.textContent = "×";
+    close.setAttribute("aria-label", "Hide");
+    close.style.cssText = "float:right;background:none;border:0;color:#fff;font-size:20px;cursor:pointer";
+    close.onclick = function () { box.style.display = "none"; };
+    box.appendChild(close);
+    var head = document.createElement("strong");
+    head.textContent = "Build failed; the page shows the last good build.";
+    box.appendChild(head);
+    lines.forEach(function (l) {
+      var d = document.createElement("div");
+      d.textContent = l;
+      box.appendChild(d);
+    });
+  }
+
+  function refresh() {
+    fetch("/_tollcharts/errors", { cache: "no-store" })
+      .then(function (r) { return r.json(); })
+      .then(show)
+      .catch(function () {});
+  }
+
+  var connected = false;
+  var es = new EventSource("/_tollcharts/events");
+  es.addEventListener("hello", function () {
+    // A second hello means the server restarted: the files may be new.
+    if (connected) location.reload();
+    connected = true;
+    refresh();
+  });
+  es.addEventListener("errors", function (e) { show(JSON.parse(e.data)); });
+  es.addEventListener("reload", function (e) {
+    var d = JSON.parse(e.data);
+    if (!report || (d.reports || []).indexOf(report) >= 0) location.reload();
+  });
+})();
