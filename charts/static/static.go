@@ -39,6 +39,7 @@ type Options struct {
 	// TextScale enlarges the theme's text sizes (tall social formats are
 	// read on phones); 0 means 1.
 	TextScale float64
+	filled bool // the canvas already holds the background
 	// Meta is written into the file (PNG text chunks, SVG title and desc).
 	Meta Meta
 }
@@ -66,7 +67,10 @@ func Render(w io.Writer, f *figure.Figure, o Options) error {
 	var buf bytes.Buffer
 	switch o.Format {
 	case PNG, "":
-		c := vgimg.NewWith(vgimg.UseWH(W, H), vgimg.UseDPI(int(72*o.Scale)))
+		// The canvas starts filled with the background: cheaper than
+		// rasterising a rectangle over it, and the same pixels.
+		c := vgimg.NewWith(vgimg.UseWH(W, H), vgimg.UseDPI(int(72*o.Scale)), vgimg.UseBackgroundColor(o.Theme.Background))
+		o.filled = true
 		if err := draw1(draw.New(c), f, o); err != nil {
 			return err
 		}
@@ -189,8 +193,10 @@ func (p *painter) pad() vg.Length { return vg.Length(0.035 * float64(p.dc.Rectan
 func draw1(dc draw.Canvas, f *figure.Figure, o Options) error {
 	th := o.Theme
 	p := &painter{dc: dc, o: o, th: th, rtl: f.RTL()}
-	dc.SetColor(th.Background)
-	dc.Fill(dc.Rectangle.Path())
+	if !o.filled {
+		dc.SetColor(th.Background)
+		dc.Fill(dc.Rectangle.Path())
+	}
 	r := dc.Rectangle
 	pad := p.pad()
 	y := r.Max.Y - pad
