@@ -23,6 +23,7 @@ import (
 	"github.com/tollcharts/tollcharts/charts/static"
 	"github.com/tollcharts/tollcharts/charts/text"
 	"github.com/tollcharts/tollcharts/charts/theme"
+	"github.com/tollcharts/tollcharts/charts/web"
 )
 
 // Version is the tool version recorded in every manifest.
@@ -42,6 +43,9 @@ type Options struct {
 	Force   bool      // render everything, even what the last build left up to date
 	Written io.Writer // receives the path of each file written, one per line
 	Log     io.Writer // progress and summaries (nil: silent)
+
+	// echarts and its licence, read once per build when HTML is wanted.
+	echarts, echartsLicense []byte
 	// Progress, when set, is called as each report starts and as each of
 	// its artifacts finishes rendering (see Progress).
 	Progress func(Progress)
@@ -81,6 +85,13 @@ func (o *Options) defaults() error {
 	}
 	if o.Log == nil {
 		o.Log = io.Discard
+	}
+	if slices.Contains(o.Formats, "html") {
+		js, license, err := web.Asset(o.Root)
+		if err != nil {
+			return err
+		}
+		o.echarts, o.echartsLicense = js, license
 	}
 	return nil
 }
@@ -412,7 +423,15 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 				a := base
 				a.Format, a.Path = "html", stem+".html"
 				a.Key = key(a)
-				arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return renderHTML(w, fig) }})
+				arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return renderHTML(w, fig, nil) }})
+				if web.Supports(fig.Kind) && !slices.Contains([]figure.Kind{figure.Stat, figure.Pictogram}, fig.Kind) {
+					// The single self-contained file: the same page with
+					// echarts inlined, to send or host anywhere.
+					s := base
+					s.Format, s.Path = "html", stem+".single.html"
+					s.Key = key(s, hashBytes(o.echarts))
+					arts = append(arts, &artifact{Artifact: s, render: func(w io.Writer) error { return renderHTML(w, fig, o.echarts) }})
+				}
 			}
 		}
 		if slices.Contains(infographic.Kinds, fig.Kind) {

@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
 	"github.com/tollcharts/tollcharts/charts/web"
 )
 
-// renderHTML writes a chart's standalone page, which loads echarts from the
-// report's assets/ folder and links its CSV.
-func renderHTML(w io.Writer, f *figure.Figure) error {
-	return web.Render(w, f, web.Options{AssetsURL: web.DefaultAssetsURL, CSVHref: f.ID + ".csv"})
+// renderHTML writes a chart's page, which links its CSV and loads echarts
+// from the report's assets/ folder, or carries it inline when given.
+func renderHTML(w io.Writer, f *figure.Figure, inline []byte) error {
+	return web.Render(w, f, web.Options{AssetsURL: web.DefaultAssetsURL, Inline: inline, CSVHref: f.ID + ".csv"})
 }
 
 // htmlSupport returns the shared files of the HTML pages: the echarts
@@ -21,10 +22,7 @@ func renderHTML(w io.Writer, f *figure.Figure) error {
 func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artifact, error) {
 	var out []*artifact
 	if slices.Contains(o.Formats, "html") {
-		js, license, err := web.Asset(o.Root)
-		if err != nil {
-			return nil, err
-		}
+		js, license := o.echarts, o.echartsLicense
 		m.Inputs = append(m.Inputs, Input{Path: "node_modules/echarts/dist/echarts.min.js", Kind: "asset", SHA256: hashBytes(js)})
 		out = append(out,
 			&artifact{Artifact: Artifact{Path: "assets/" + web.AssetJS, Kind: "asset", Format: "js"}, data: js},
@@ -48,6 +46,8 @@ func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artif
 			continue
 		}
 		switch {
+		case a.Format == "html" && strings.HasSuffix(a.Path, ".single.html"):
+			e.Single = a.Path
 		case a.Format == "html":
 			e.Page = a.Path
 		case a.Format == "png" && a.Scale == 1 && a.Size == "landscape":

@@ -41,10 +41,12 @@ type GalleryEntry struct {
 	Title string
 	Alt   string
 	Page  string // interactive HTML page
-	PNG   string // also the preview
-	SVG   string
-	PDF   string
-	CSV   string
+	// Single is the same page as one self-contained file (echarts inlined).
+	Single string
+	PNG    string // also the preview
+	SVG    string
+	PDF    string
+	CSV    string
 	// Height is the starting height in px of the embed iframe (before the
 	// page reports its own); 0 means 560.
 	Height int

@@ -15,6 +15,7 @@ type ui struct {
 
 	// Gallery
 	Interactive string
+	SingleFile  string // the self-contained page, echarts inlined
 	Downloads   string
 	AltText     string
 	EmbedCode   string
@@ -35,6 +36,7 @@ var uiEN = ui{
 	Patterns:    "Fill patterns",
 	NoScript:    "The interactive chart could not be shown. The data table holds every value.",
 	Interactive: "Interactive chart",
+	SingleFile:  "single file, works offline",
 	Downloads:   "Downloads",
 	AltText:     "Alt text",
 	EmbedCode:   "Embed code",
@@ -55,6 +57,7 @@ var uiAR = ui{
 	Patterns:    "أنماط التعبئة",
 	NoScript:    "تعذّر عرض المخطط التفاعلي. يضم جدول البيانات كل القيم.",
 	Interactive: "المخطط التفاعلي",
+	SingleFile:  "ملف واحد يعمل دون اتصال",
 	Downloads:   "التنزيلات",
 	AltText:     "النص البديل",
 	EmbedCode:   "رمز التضمين",
