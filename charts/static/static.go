@@ -39,7 +39,7 @@ type Options struct {
 	// TextScale enlarges the theme's text sizes (tall social formats are
 	// read on phones); 0 means 1.
 	TextScale float64
-	filled bool // the canvas already holds the background
+	filled    bool // the canvas already holds the background
 	// Meta is written into the file (PNG text chunks, SVG title and desc).
 	Meta Meta
 }
