@@ -46,6 +46,7 @@ type Options struct {
 
 	// echarts and its licence, read once per build when HTML is wanted.
 	echarts, echartsLicense []byte
+	echartsSHA256           string
 	// Progress, when set, is called as each report starts and as each of
 	// its artifacts finishes rendering (see Progress).
 	Progress func(Progress)
@@ -91,7 +92,7 @@ func (o *Options) defaults() error {
 		if err != nil {
 			return err
 		}
-		o.echarts, o.echartsLicense = js, license
+		o.echarts, o.echartsLicense, o.echartsSHA256 = js, license, hashBytes(js)
 	}
 	return nil
 }
@@ -429,7 +430,7 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 					// echarts inlined, to send or host anywhere.
 					s := base
 					s.Format, s.Path = "html", stem+".single.html"
-					s.Key = key(s, hashBytes(o.echarts))
+					s.Key = key(s, o.echartsSHA256)
 					arts = append(arts, &artifact{Artifact: s, render: func(w io.Writer) error { return renderHTML(w, fig, o.echarts) }})
 				}
 			}

@@ -23,7 +23,7 @@ func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artif
 	var out []*artifact
 	if slices.Contains(o.Formats, "html") {
 		js, license := o.echarts, o.echartsLicense
-		m.Inputs = append(m.Inputs, Input{Path: "node_modules/echarts/dist/echarts.min.js", Kind: "asset", SHA256: hashBytes(js)})
+		m.Inputs = append(m.Inputs, Input{Path: "node_modules/echarts/dist/echarts.min.js", Kind: "asset", SHA256: o.echartsSHA256})
 		out = append(out,
 			&artifact{Artifact: Artifact{Path: "assets/" + web.AssetJS, Kind: "asset", Format: "js"}, data: js},
 			&artifact{Artifact: Artifact{Path: "assets/" + web.AssetLicense, Kind: "asset", Format: "txt"}, data: license},
