@@ -75,10 +75,11 @@ func (p *painter) bars(f *figure.Figure, area vg.Rectangle) {
 		ls := lab
 		ls.YAlign = draw.YCenter
 		ls.XAlign = draw.XRight
+		at := vg.Point{X: area.Min.X + labelW, Y: cy}
 		if p.rtl {
-			ls.XAlign = draw.XLeft
+			// Arabic labels are set flush right, on the canvas's edge.
+			at.X = area.Max.X
 		}
-		at := vg.Point{X: mx(area.Min.X + labelW), Y: cy}
 		if stacked {
 			// Label above the bars of the row, on the reading side.
 			ls.YAlign = draw.YBottom

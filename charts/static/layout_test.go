@@ -120,3 +120,35 @@ func TestTextBoxes(t *testing.T) {
 func overlap(a, b vg.Rectangle, tol vg.Length) bool {
 	return a.Min.X+tol < b.Max.X && b.Min.X+tol < a.Max.X && a.Min.Y+tol < b.Max.Y && b.Min.Y+tol < a.Max.Y
 }
+
+// TestRTLAnchors: in Arabic the title and the bar labels end on the right
+// margin; in English they start on the left margin.
+func TestRTLAnchors(t *testing.T) {
+	for _, lang := range []string{"en", "ar"} {
+		f := synthetic(figure.Bar, lang)
+		rec := &recorder{Handler: handler()}
+		if err := Render(io.Discard, f, Options{Format: SVG, Text: rec}); err != nil {
+			t.Fatal(err)
+		}
+		const w, pad = 1200, 0.035 * 1200
+		find := func(s string) vg.Rectangle {
+			for _, b := range rec.boxes {
+				if b.txt == s {
+					return b.r
+				}
+			}
+			t.Fatalf("%s: %q not drawn", lang, s)
+			return vg.Rectangle{}
+		}
+		near := func(a, b vg.Length) bool { return a-b < 1 && b-a < 1 }
+		for _, s := range append([]string{f.Title}, f.Categories...) {
+			r := find(s)
+			if lang == "ar" && !near(r.Max.X, w-pad) {
+				t.Errorf("ar: %q ends at x=%.1f, want the right margin %.1f", s, r.Max.X, w-pad)
+			}
+			if lang == "en" && s == f.Title && !near(r.Min.X, pad) {
+				t.Errorf("en: title starts at x=%.1f, want the left margin %.1f", r.Min.X, pad)
+			}
+		}
+	}
+}
