@@ -39,12 +39,12 @@ var okabeIto = []color.RGBA{rgb(0x0072B2), rgb(0xE69F00), rgb(0x009E73), rgb(0xC
 var catalog = []Theme{
 	{
 		Name: "default", Background: rgb(0xffffff), Text: rgb(0x1a1a1a), Muted: rgb(0x5c5c5c),
-		Grid: rgb(0xe3e3e3), NoData: rgb(0x9a9a9a), Palette: okabeIto,
+		Grid: rgb(0xe3e3e3), NoData: rgb(0x6b6b6b), Palette: okabeIto,
 		Title: 30, Subtitle: 19, Label: 16, Small: 13,
 	},
 	{
 		Name: "dark", Background: rgb(0x15171a), Text: rgb(0xf2f2f2), Muted: rgb(0xb5b5b5),
-		Grid: rgb(0x34383d), NoData: rgb(0x8a8a8a),
+		Grid: rgb(0x34383d), NoData: rgb(0xc8c8c8),
 		Palette: []color.RGBA{rgb(0x56B4E9), rgb(0xE69F00), rgb(0x009E73), rgb(0xCC79A7), rgb(0xF0E442), rgb(0xD55E00), rgb(0x0072B2), rgb(0xffffff)},
 		Title:   30, Subtitle: 19, Label: 16, Small: 13,
 	},
