@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -43,6 +44,7 @@ type Options struct {
 	Force   bool      // render everything, even what the last build left up to date
 	Written io.Writer // receives the path of each file written, one per line
 	Log     io.Writer // progress and summaries (nil: silent)
+	Notices io.Writer // "waiting for another build of ..." (nil: silent)
 
 	// echarts and its licence, read once per build when HTML is wanted.
 	echarts, echartsLicense []byte
@@ -188,11 +190,23 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	res := &Result{}
 	var errs diag.List
 	errs.Append("", loadErr)
+	if len(loaded) == 0 {
+		return res, errs.Err()
+	}
+	out, release, err := openOutLocked(ctx, &o)
+	if err != nil {
+		if ctx.Err() != nil {
+			return res, err
+		}
+		errs.Append("", err)
+		return res, errs.Err()
+	}
+	defer release()
 	for _, l := range loaded {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		m, written, err := buildReport(ctx, l, &o)
+		m, written, err := buildReport(ctx, l, &o, out)
 		res.Written = append(res.Written, written...)
 		if err != nil {
 			errs.Append(l.Report.Path, err)
@@ -214,8 +228,8 @@ type artifact struct {
 
 // reuse marks the artifacts whose file the previous build rendered from the
 // same key and which are still on disk.
-func reuse(dir string, arts []*artifact) {
-	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+func reuse(out *outDir, dir string, arts []*artifact) {
+	b, err := out.readFile(path.Join(dir, "manifest.json"))
 	if err != nil {
 		return
 	}
@@ -232,7 +246,7 @@ func reuse(dir string, arts []*artifact) {
 		if !ok || a.Key == "" || p.Key != a.Key || p.SHA256 == "" {
 			continue
 		}
-		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(a.Path))); err != nil {
+		if _, err := out.stat(path.Join(dir, a.Path)); err != nil {
 			continue
 		}
 		a.cached, a.SHA256, a.render = true, p.SHA256, nil
@@ -268,7 +282,7 @@ func renderKey(fig []byte, opts ...any) string {
 
 var shaper = sync.OnceValue(func() *text.Handler { return text.NewHandler(text.Default()) })
 
-func buildReport(ctx context.Context, l *Loaded, o *Options) (*Manifest, []string, error) {
+func buildReport(ctx context.Context, l *Loaded, o *Options, out *outDir) (*Manifest, []string, error) {
 	r := l.Report
 	th, _ := theme.ByName(r.Theme.Value)
 	m := &Manifest{Tool: Tool{Name: "tollcharts", Version: Version}, Report: r.ID.Value}
@@ -281,9 +295,12 @@ func buildReport(ctx context.Context, l *Loaded, o *Options) (*Manifest, []strin
 	if err != nil {
 		return nil, nil, err
 	}
-	dir := filepath.Join(o.Out, r.ID.Value)
+	dir := r.ID.Value // the report's folder, inside out
+	if err := prepareDir(out, dir, o); err != nil {
+		return nil, nil, err
+	}
 	if !o.Force {
-		reuse(dir, arts)
+		reuse(out, dir, arts)
 	}
 	if err := renderAll(ctx, arts, o.Jobs, o.progressStep(r.ID.Value, arts)); err != nil {
 		return nil, nil, err
@@ -293,7 +310,7 @@ func buildReport(ctx context.Context, l *Loaded, o *Options) (*Manifest, []strin
 		return nil, nil, err
 	}
 	arts = append(arts, html...)
-	var written []string
+	var written, writtenRel []string
 	for _, a := range arts {
 		if !a.cached {
 			a.SHA256 = hashBytes(a.data)
@@ -305,27 +322,32 @@ func buildReport(ctx context.Context, l *Loaded, o *Options) (*Manifest, []strin
 		if a.cached {
 			continue
 		}
-		p := filepath.Join(dir, filepath.FromSlash(a.Path))
-		changed, err := writeFile(p, a.data)
+		rel := path.Join(dir, a.Path)
+		changed, err := out.writeFile(rel, a.data)
 		if err != nil {
 			return nil, written, err
 		}
 		if changed {
-			written = append(written, p)
-			fmt.Fprintln(o.Written, p)
+			writtenRel = append(writtenRel, rel)
+			written = append(written, out.path(rel))
+			fmt.Fprintln(o.Written, out.path(rel))
 		}
 	}
-	mp := filepath.Join(dir, "manifest.json")
-	if err := removeStale(dir, mp, m); err != nil {
+	mp := path.Join(dir, "manifest.json")
+	if err := removeStale(out, dir, m); err != nil {
 		return nil, written, err
 	}
-	changed, err := writeFile(mp, m.encode())
+	// The files are on disk before the manifest that lists them.
+	if err := out.syncDirs(writtenRel); err != nil {
+		return nil, written, err
+	}
+	changed, err := out.writeFile(mp, m.encode())
 	if err != nil {
 		return nil, written, err
 	}
 	if changed {
-		written = append(written, mp)
-		fmt.Fprintln(o.Written, mp)
+		written = append(written, out.path(mp))
+		fmt.Fprintln(o.Written, out.path(mp))
 	}
 	return m, written, nil
 }
@@ -363,8 +385,8 @@ func fileHash(path string) string {
 
 // removeStale deletes files the previous manifest listed that this build
 // no longer writes. Only files the tool wrote are ever removed.
-func removeStale(dir, manifestPath string, m *Manifest) error {
-	b, err := os.ReadFile(manifestPath)
+func removeStale(out *outDir, dir string, m *Manifest) error {
+	b, err := out.readFile(path.Join(dir, "manifest.json"))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	} else if err != nil {
@@ -381,7 +403,7 @@ func removeStale(dir, manifestPath string, m *Manifest) error {
 		if !localPath(a.Path) {
 			continue
 		}
-		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(a.Path))); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := out.remove(path.Join(dir, a.Path)); err != nil {
 			return err
 		}
 	}
@@ -420,7 +442,7 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 			return renderKey(figJSON, append([]any{a.Path, a.Format, a.Size, a.Scale, th.Name, inputs}, extra...)...)
 		}
 		html := func() {
-			if want("html") {
+			if want("html") && web.Supports(fig.Kind) {
 				a := base
 				a.Format, a.Path = "html", stem+".html"
 				a.Key = key(a)

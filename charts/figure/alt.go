@@ -10,6 +10,8 @@ var kindWords = map[Kind][2]string{
 	Line:      {"Line chart", "مخطط خطي"},
 	Stacked:   {"Stacked column chart", "مخطط أعمدة مكدسة"},
 	Grouped:   {"Grouped column chart", "مخطط أعمدة مجمعة"},
+	Donut:     {"Donut chart", "مخطط حلقي"},
+	Multiples: {"Small multiples", "مخططات صغيرة متعددة"},
 	Stat:      {"Headline figures", "أرقام رئيسية"},
 	Pictogram: {"Pictogram", "رسم بالأشكال"},
 	Map:       {"Map of governorates", "خريطة المحافظات"},

@@ -156,4 +156,7 @@ func (b *builder) autoNotes(f *Figure) {
 	if f.Derived != "" {
 		f.Notes = append(f.Notes, f.Derived)
 	}
+	if f.Kind == Donut {
+		f.Notes = append(f.Notes, ShareRule(b.lang))
+	}
 }

@@ -19,7 +19,13 @@ const (
 	Line    Kind = "line"    // cumulative totals over time, a marker per point
 	Stacked Kind = "stacked" // columns stacked by series
 	Grouped Kind = "grouped" // columns side by side by series
-	Stat    Kind = "stat"    // headline numbers (infographic)
+	// Donut is a part-to-whole ring: the parts of one whole (the series
+	// "all", e.g. children, women and the derived other adults).
+	Donut Kind = "donut"
+	// Multiples is small multiples: one panel of columns per series, all
+	// on one scale.
+	Multiples Kind = "multiples"
+	Stat      Kind = "stat" // headline numbers (infographic)
 	// Pictogram is a waffle of person icons, one icon per N people
 	// (infographic).
 	Pictogram Kind = "pictogram"
@@ -34,7 +40,7 @@ const (
 )
 
 // Kinds lists the kinds a spec may ask for.
-var Kinds = []Kind{Bar, Column, Line, Stacked, Grouped, Stat, Pictogram, Map, TileMap, Timeline}
+var Kinds = []Kind{Bar, Column, Line, Stacked, Grouped, Donut, Multiples, Stat, Pictogram, Map, TileMap, Timeline}
 
 // Value is one number of a series. Known is false for "no data", which is
 // never drawn as zero.
@@ -102,4 +108,24 @@ func (f *Figure) Max() int64 {
 		}
 	}
 	return m
+}
+
+// ShareTenths is part/whole in tenths of a percent, rounded half away from
+// zero, in exact integer arithmetic: 2,061 of 6,993 is 295 (29.5%). ok is
+// false when the share is undefined (no whole, or a negative part).
+func ShareTenths(part, whole int64) (tenths int64, ok bool) {
+	if whole <= 0 || part < 0 {
+		return 0, false
+	}
+	// round(1000*part/whole) = floor((2000*part + whole) / (2*whole)) for
+	// non-negative numbers: half goes up, away from zero.
+	return (2000*part + whole) / (2 * whole), true
+}
+
+// ShareRule says how ShareTenths rounds, for the notes of a chart.
+func ShareRule(lang string) string {
+	if lang == "ar" {
+		return "النسب محسوبة من الأعداد المعروضة ومقرّبة إلى منزلة عشرية واحدة (النصف يُقرَّب بعيداً عن الصفر)."
+	}
+	return "Shares computed by tollcharts from the counts shown, rounded half away from zero to one decimal."
 }

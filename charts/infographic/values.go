@@ -47,17 +47,8 @@ func find(its []item, key string) (item, bool) {
 	return item{}, false
 }
 
-// shareTenths is part/whole in tenths of a percent, rounded half away from
-// zero, in exact integer arithmetic: 2,061 of 6,993 is 295 (29.5%). ok is
-// false when the share is undefined (no whole, or a negative part).
-func shareTenths(part, whole int64) (tenths int64, ok bool) {
-	if whole <= 0 || part < 0 {
-		return 0, false
-	}
-	// round(1000*part/whole) = floor((2000*part + whole) / (2*whole)) for
-	// non-negative numbers, where half goes up, away from zero.
-	return (2000*part + whole) / (2 * whole), true
-}
+// shareTenths is figure.ShareTenths: one rounding rule for every chart.
+func shareTenths(part, whole int64) (int64, bool) { return figure.ShareTenths(part, whole) }
 
 // percent formats a share in tenths of a percent for the locale.
 func percent(loc locale.Locale, tenths int64) string {

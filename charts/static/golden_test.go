@@ -39,6 +39,15 @@ func synthetic(kind figure.Kind, lang string) *figure.Figure {
 	v := func(n int64) figure.Value { return figure.Value{N: n, Known: true, Label: loc.Int(n)} }
 	none := figure.Value{}
 	switch kind {
+	case figure.Donut:
+		f.CategoryKeys = []string{"2019"}
+		f.Categories = []string{loc.Year(2019)}
+		f.Series = []figure.Series{
+			{Key: "all", Name: pick("All civilians", "جميع المدنيين"), Values: []figure.Value{v(1000)}},
+			{Key: "children", Name: pick("Children", "الأطفال"), Values: []figure.Value{v(295)}},
+			{Key: "women", Name: pick("Women", "النساء"), Values: []figure.Value{v(141)}},
+			{Key: "other_adults", Name: pick("Other adults (derived)", "بالغون آخرون (محسوب)"), Values: []figure.Value{v(564)}, Derived: true},
+		}
 	case figure.Bar:
 		f.CategoryKeys = []string{"SY02", "SY07", "SY09", "SY05"}
 		f.Categories = []string{pick("Aleppo", "حلب"), pick("Idleb", "إدلب"), pick("Deir-ez-Zor", "دير الزور"), pick("Hama", "حماة")}
@@ -59,7 +68,7 @@ func synthetic(kind figure.Kind, lang string) *figure.Figure {
 }
 
 func TestGoldenImages(t *testing.T) {
-	kinds := []figure.Kind{figure.Bar, figure.Column, figure.Line, figure.Grouped, figure.Stacked}
+	kinds := []figure.Kind{figure.Bar, figure.Column, figure.Line, figure.Grouped, figure.Stacked, figure.Donut, figure.Multiples}
 	for _, kind := range kinds {
 		for _, lang := range []string{"en", "ar"} {
 			for _, s := range testSizes {

@@ -90,7 +90,7 @@ func TestTextBoxes(t *testing.T) {
 		t.Skip("draws every shipped chart in every size")
 	}
 	figs := shipped(t)
-	for _, kind := range []figure.Kind{figure.Bar, figure.Column, figure.Line, figure.Grouped, figure.Stacked} {
+	for _, kind := range []figure.Kind{figure.Bar, figure.Column, figure.Line, figure.Grouped, figure.Stacked, figure.Donut, figure.Multiples} {
 		figs = append(figs, synthetic(kind, "en"), synthetic(kind, "ar"))
 	}
 	for _, f := range figs {

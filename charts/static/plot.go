@@ -87,6 +87,9 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 			maxV = max(maxV, float64(sum))
 		}
 	}
+	if p.yMax > 0 {
+		maxV = p.yMax // small multiples share one scale
+	}
 	pl.Y.Min, pl.Y.Max = 0, math.Max(maxV*1.12, 1)
 
 	n := len(f.Categories)

@@ -104,10 +104,11 @@ func Render(w io.Writer, f *figure.Figure, o Options) error {
 
 // painter draws text and shapes in one canvas with one theme.
 type painter struct {
-	dc  draw.Canvas
-	o   Options
-	th  *theme.Theme
-	rtl bool
+	yMax float64 // when set, the value axis runs to it (shared by small multiples)
+	dc   draw.Canvas
+	o    Options
+	th   *theme.Theme
+	rtl  bool
 }
 
 func (p *painter) style(size float64, bold bool, c color.Color) text.Style {
@@ -208,7 +209,7 @@ func draw1(dc draw.Canvas, f *figure.Figure, o Options) error {
 	if sub != "" {
 		y = p.block(sub, p.style(th.Subtitle, false, th.Muted), y-4, 1.3)
 	}
-	if len(f.Series) > 1 {
+	if len(f.Series) > 1 && f.Kind != figure.Donut && f.Kind != figure.Multiples {
 		y = p.legend(f, y-6)
 	}
 	small := p.style(th.Small, false, th.Muted)
@@ -235,6 +236,10 @@ func draw1(dc draw.Canvas, f *figure.Figure, o Options) error {
 		return nil
 	case figure.Column, figure.Grouped, figure.Stacked, figure.Line:
 		return p.plot(f, area)
+	case figure.Donut:
+		return p.donut(f, area)
+	case figure.Multiples:
+		return p.multiples(f, area)
 	}
 	return fmt.Errorf("render %s: kind %q has no static form", f.ID, f.Kind)
 }
