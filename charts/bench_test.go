@@ -283,7 +283,7 @@ func BenchmarkGovernorateBars(b *testing.B) {
 					&artifact{render: func(w io.Writer) error { return benchPNG(w, f) }},
 					&artifact{render: func(w io.Writer) error { return benchHTML(w, f) }})
 			}
-			return renderAll(context.Background(), arts, runtime.NumCPU(), nil)
+			return renderAll(context.Background(), arts, runtime.NumCPU(), nil, nil)
 		})
 		m.report(b, floor)
 		b.ReportMetric(float64(runtime.NumCPU()), "workers")

@@ -223,7 +223,9 @@ type artifact struct {
 	Artifact
 	render func(w io.Writer) error
 	data   []byte
-	cached bool // up to date on disk: neither rendered nor written
+	cached bool   // up to date on disk: neither rendered nor written
+	staged string // rendered into this temporary file, renamed at the end
+	same   bool   // rendered, and the file on disk already holds those bytes
 }
 
 // reuse marks the artifacts whose file the previous build rendered from the
@@ -302,7 +304,17 @@ func buildReport(ctx context.Context, l *Loaded, o *Options, out *outDir) (*Mani
 	if !o.Force {
 		reuse(out, dir, arts)
 	}
-	if err := renderAll(ctx, arts, o.Jobs, o.progressStep(r.ID.Value, arts)); err != nil {
+	// Each file is staged beside its final name as it renders: memory
+	// holds a file per worker, not the report.
+	st := out.stager()
+	defer st.discard()
+	keep := func(a *artifact) (err error) {
+		a.SHA256 = hashBytes(a.data)
+		a.staged, a.same, err = st.keep(path.Join(dir, a.Path), a.data)
+		a.data = nil
+		return err
+	}
+	if err := renderAll(ctx, arts, o.Jobs, o.progressStep(r.ID.Value, arts), keep); err != nil {
 		return nil, nil, err
 	}
 	html, err := htmlSupport(l, o, m, arts)
@@ -312,18 +324,24 @@ func buildReport(ctx context.Context, l *Loaded, o *Options, out *outDir) (*Mani
 	arts = append(arts, html...)
 	var written, writtenRel []string
 	for _, a := range arts {
-		if !a.cached {
+		if a.SHA256 == "" {
 			a.SHA256 = hashBytes(a.data)
 		}
 		m.Artifacts = append(m.Artifacts, a.Artifact)
 	}
 	slices.SortFunc(arts, func(a, b *artifact) int { return cmpString(a.Path, b.Path) })
 	for _, a := range arts {
-		if a.cached {
+		if a.cached || a.same {
 			continue
 		}
 		rel := path.Join(dir, a.Path)
-		changed, err := out.writeFile(rel, a.data)
+		var changed bool
+		var err error
+		if a.staged != "" {
+			changed, err = true, st.commit(a.staged, rel)
+		} else {
+			changed, err = out.writeFile(rel, a.data)
+		}
 		if err != nil {
 			return nil, written, err
 		}
@@ -527,8 +545,9 @@ func planInfographic(fig *figure.Figure, base Artifact, stem string, th *theme.T
 }
 
 // renderAll renders artifacts on n workers; results keep plan order.
-// done, if not nil, is called after each artifact renders, one call at a time.
-func renderAll(ctx context.Context, arts []*artifact, n int, done func(*artifact)) error {
+// keep, if not nil, is called by the worker with each rendered artifact,
+// concurrently; done, if not nil, after it, one call at a time.
+func renderAll(ctx context.Context, arts []*artifact, n int, done func(*artifact), keep func(*artifact) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan *artifact)
@@ -549,6 +568,15 @@ func renderAll(ctx context.Context, arts []*artifact, n int, done func(*artifact
 					continue
 				}
 				a.data = buf.Bytes()
+				if keep != nil {
+					if err := keep(a); err != nil {
+						mu.Lock()
+						errs.Append("", err)
+						mu.Unlock()
+						cancel()
+						continue
+					}
+				}
 				if done != nil {
 					mu.Lock()
 					done(a)

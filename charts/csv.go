@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
 )
@@ -32,10 +33,23 @@ func figureCSV(f *figure.Figure) []byte {
 	return b.Bytes()
 }
 
-// safeCell neutralises spreadsheet formulas (=, +, -, @, tab, CR at the start).
+// safeCell neutralises spreadsheet formulas: a cell whose first character
+// is a tab, a return or a newline, or whose first visible character (after
+// spaces, control characters and invisible formatting such as bidi
+// controls, which some spreadsheets skip) is = + - @ or a full-width form
+// of them, gets a leading quote, so that spreadsheets show it as text.
 func safeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s != "" && strings.ContainsRune("\t\r\n", rune(s[0])) {
 		return "'" + s
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			continue
+		}
+		if strings.ContainsRune("=+-@\uff1d\uff0b\uff0d\uff20", r) {
+			return "'" + s
+		}
+		break
 	}
 	return s
 }

@@ -90,8 +90,8 @@ func TerminalMeter(w io.Writer, now func() time.Time) *Meter {
 	return NewMeter(w, now, width)
 }
 
-// Attach makes a build report to m: it sets o.Progress, and routes o.Written
-// and o.Log through m so that their lines never mix with the progress line.
+// Attach makes a build report to m: it sets o.Progress, and routes o.Written,
+// o.Log and o.Notices through m so that their lines never mix with the progress line.
 func (m *Meter) Attach(o *Options) {
 	if m == nil {
 		return
@@ -102,6 +102,9 @@ func (m *Meter) Attach(o *Options) {
 	}
 	if o.Log != nil {
 		o.Log = m.Writer(o.Log)
+	}
+	if o.Notices != nil {
+		o.Notices = m.Writer(o.Notices)
 	}
 }
 

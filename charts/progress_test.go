@@ -163,7 +163,7 @@ func TestProgressStepCountsRenderedArtifacts(t *testing.T) {
 		{Artifact: Artifact{Path: "en/a.png"}, render: noop},
 		{Artifact: Artifact{Path: "en/a.html"}, render: noop},
 	}
-	if err := renderAll(context.Background(), arts, 2, o.progressStep("synthetic", arts)); err != nil {
+	if err := renderAll(context.Background(), arts, 2, o.progressStep("synthetic", arts), nil); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != 3 || got[0] != (Progress{Report: "synthetic", Total: 2}) {

@@ -11,10 +11,12 @@
 package dataset
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -95,26 +97,39 @@ func Load(path string) (*Table, error) {
 	return t, err
 }
 
+// readFile reads a dataset or sidecar, refusing before reading anything a
+// file over MaxBytes and what is not a regular file (a FIFO, a device),
+// and never reading more than MaxBytes+1 bytes (a file may grow meanwhile).
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	st, err := os.Stat(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("cannot read: %w", fs.ErrNotExist)
 		}
 		return nil, fmt.Errorf("cannot read: %v", err)
 	}
-	defer f.Close()
-	st, err := f.Stat()
+	switch {
+	case st.IsDir():
+		return nil, fmt.Errorf("is a directory; want a file")
+	case !st.Mode().IsRegular():
+		return nil, fmt.Errorf("is not a regular file; want a file")
+	case st.Size() > MaxBytes:
+		return nil, fmt.Errorf("file is %d bytes; at most %d are allowed", st.Size(), MaxBytes)
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", err)
 	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("is a directory; want a file")
+	defer f.Close()
+	var b bytes.Buffer
+	b.Grow(int(st.Size()) + bytes.MinRead) // room for the read that finds the end
+	if _, err := b.ReadFrom(io.LimitReader(f, MaxBytes+1)); err != nil {
+		return nil, fmt.Errorf("cannot read: %v", err)
 	}
-	if st.Size() > MaxBytes {
-		return nil, fmt.Errorf("file is %d bytes; at most %d are allowed", st.Size(), MaxBytes)
+	if b.Len() > MaxBytes {
+		return nil, fmt.Errorf("file is more than %d bytes; at most %d are allowed", MaxBytes, MaxBytes)
 	}
-	return os.ReadFile(path)
+	return b.Bytes(), nil
 }
 
 func hash(b []byte) string {

@@ -131,6 +131,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("period,category,value\n2019,all,1\n"))
 	f.Add([]byte("\ufeffperiod;governorate;all;children\r\n2015-09-30/2016-09-30;حلب;\"1,234\";٢٠٠\r\n"))
 	f.Add([]byte("period,category,value\n/2025-09-30,all,6 993\n"))
+	f.Add([]byte("period,category,value,note\n2019,all,1,\"" + strings.Repeat("x\n", MaxCell/2+1) + "\"\n")) // a cell over MaxCell
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, err := Parse("f.csv", data, testMeta)
 		if err == nil {

@@ -35,8 +35,12 @@ func Parse(path string, data []byte, meta *Meta) (*Table, error) {
 		errs.Add(path, 1, 1, "file is empty; want a header line and rows (see datasets/README.md)")
 		return t, errs.Err()
 	}
+	comma := delimiter(data)
+	if !p.checkCells(data, byte(comma)) {
+		return t, errs.Err()
+	}
 	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = delimiter(data)
+	r.Comma = comma
 	r.FieldsPerRecord = -1
 	p.r = r
 	p.read()
@@ -87,12 +91,59 @@ func (p *parser) checkEncoding(data []byte) bool {
 	return true
 }
 
+// MaxCell is the largest cell accepted, in bytes. Curated cells hold a
+// number, a name or a short note; a larger one is a pasted document or a
+// quote left open, and reading it as CSV would cost memory for nothing.
+const MaxCell = 4096
+
+// checkCells reports every cell larger than MaxCell, at its start, before
+// the CSV is read: a scan of the bytes that splits fields as the CSV
+// reader does (at comma and newline outside quotes) and allocates nothing.
+func (p *parser) checkCells(data []byte, comma byte) bool {
+	ok := true
+	line, col := 1, 1           // position of the next byte
+	startLine, startCol := 1, 1 // where the current cell starts
+	size := 0
+	quoted := false
+	end := func() {
+		if size > MaxCell {
+			p.add(startLine, startCol, "cell is %d bytes; at most %d are allowed", size, MaxCell)
+			ok = false
+		}
+	}
+	for _, c := range data {
+		if c == '"' {
+			quoted = !quoted
+		}
+		if !quoted && (c == comma || c == '\n') {
+			end()
+			size = 0
+			if c == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			startLine, startCol = line, col
+			continue
+		}
+		size++
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	end()
+	return ok
+}
+
 // delimiter picks comma, semicolon or tab, whichever the header line
 // (outside quotes) uses most; comma when none.
 func delimiter(data []byte) rune {
 	counts := map[rune]int{}
 	quoted := false
-	for _, c := range string(data) {
+	for _, b := range data { // bytes: the runes looked for are ASCII, and copying data to a string would double the memory
+		c := rune(b)
 		if c == '"' {
 			quoted = !quoted
 		}

@@ -82,7 +82,7 @@ func (s *Server) build(ctx context.Context, r *report) ([]string, error) {
 	o := charts.Options{
 		Reports: []string{r.spec}, Root: s.cfg.Root, Out: s.cfg.Out,
 		Langs: s.cfg.Langs, Formats: s.cfg.Formats, Jobs: s.cfg.Jobs,
-		Written: s.cfg.Stdout, Log: io.Discard,
+		Written: s.cfg.Stdout, Log: io.Discard, Notices: s.cfg.Stderr,
 	}
 	stop := func() {}
 	if s.cfg.Progress != nil {

@@ -10,6 +10,8 @@ package spec
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -49,7 +51,7 @@ type Report struct {
 	Arabic    Arabic               `yaml:"arabic"`
 	Theme     sy.String            `yaml:"theme"`
 	Datasets  map[string]sy.String `yaml:"datasets"`
-	Charts    []Chart              `yaml:"charts"`
+	Charts    []Chart              `yaml:"charts" max:"1000"` // MaxCharts
 	At        sy.Pos
 
 	// Path is the spec file; DatasetPaths maps a dataset name to its path
@@ -103,19 +105,55 @@ var (
 // MaxBytes is the largest spec accepted.
 const MaxBytes = 1 << 20
 
+// MaxCharts is the most charts a report may have (the max tag of
+// Report.Charts). Each chart is some 16 files per language; a report of
+// more is a generated or broken spec, refused before anything is built.
+const MaxCharts = 1000
+
 // Load reads and validates a spec file.
 func Load(path string) (*Report, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		var errs diag.List
 		if errors.Is(err, fs.ErrNotExist) {
 			errs.Add(path, 0, 0, "no such report spec")
 		} else {
-			errs.Add(path, 0, 0, "cannot read: %v", err)
+			errs.Add(path, 0, 0, "%v", err)
 		}
 		return nil, errs.Err()
 	}
 	return Parse(path, data)
+}
+
+// readFile reads a spec, refusing before reading it a file over MaxBytes
+// or one that is not a regular file, and never reading more than
+// MaxBytes+1 bytes (Parse then says how large it is).
+func readFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("cannot read: %v", err)
+	}
+	switch {
+	case st.IsDir():
+		return nil, fmt.Errorf("is a directory; want a report spec")
+	case !st.Mode().IsRegular():
+		return nil, fmt.Errorf("is not a regular file; want a report spec")
+	case st.Size() > MaxBytes:
+		return nil, fmt.Errorf("file is %d bytes; at most %d are allowed", st.Size(), MaxBytes)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", err)
+	}
+	return data, nil
 }
 
 // Parse decodes and validates a spec; dataset paths are resolved relative

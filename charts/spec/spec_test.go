@@ -76,6 +76,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(good))
 	f.Add([]byte("id: x\ncharts: [{id: a, kind: bar}]\n"))
 	f.Add([]byte("a: &x [*x]\n"))
+	f.Add([]byte(head + strings.Repeat("  - {}\n", MaxCharts+1))) // over MaxCharts
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, err := Parse(specPath, data)
 		if err == nil {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -24,11 +26,22 @@ type Meta struct {
 	Inputs      map[string]string // input path -> sha256
 }
 
-// clean drops control characters (NUL, bidi controls are kept as text;
-// NUL and C0 controls other than newline are not allowed in PNG text).
+// clean makes s fit for a metadata field: PNG text forbids control
+// characters other than newline, and XML 1.0 forbids most of them and the
+// non-characters U+FFFE and U+FFFF. It drops those, every control
+// character (C0 but newline, DEL, C1) and invalid UTF-8. Bidi formatting
+// characters (marks, embeddings, overrides, isolates) are kept as text:
+// Arabic text needs them, and each text is a field of its own, so an
+// override left open ends with it.
 func clean(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "")
+	}
 	return strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\n' || r == 0x7f {
+		if r == '\n' {
+			return r
+		}
+		if unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF {
 			return -1
 		}
 		return r

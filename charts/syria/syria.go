@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -95,14 +96,22 @@ func Lookup(name string) (Governorate, bool) {
 // when nothing is close enough to be a likely typo.
 func Suggest(name string) string {
 	f := Fold(name)
+	n := utf8.RuneCountInString(f)
+	limit := max(1, n/4)
 	best, bestD := "", 1<<30
 	r := load()
 	for k, i := range r.index {
+		// The distance is at least the difference in length: a key that
+		// cannot come within the limit is skipped, so a long name (a
+		// pasted paragraph) costs no quadratic comparison.
+		if m := utf8.RuneCountInString(k); n-m > limit || m-n > limit {
+			continue
+		}
 		if d := distance(f, k); d < bestD || (d == bestD && r.all[i].NameEN < best) {
 			best, bestD = r.all[i].NameEN, d
 		}
 	}
-	if bestD > max(1, len([]rune(f))/4) {
+	if bestD > limit {
 		return ""
 	}
 	return best

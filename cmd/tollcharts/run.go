@@ -97,7 +97,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	o := charts.Options{Reports: fs.Args(), Out: *out, Jobs: *jobs, Force: *force, Written: stdout, Log: stderr}
+	o := charts.Options{Reports: fs.Args(), Out: *out, Jobs: *jobs, Force: *force, Written: stdout, Log: stderr, Notices: stderr}
 	if *quiet {
 		o.Log = io.Discard
 	}

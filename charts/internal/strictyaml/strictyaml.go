@@ -5,7 +5,8 @@
 // error per unknown key, wrong type or duplicate key, all of them, not only
 // the first. A struct field named At of type Pos receives the position of
 // the mapping it was decoded from; a field of type String keeps the position
-// of its scalar, for checks made after decoding.
+// of its scalar, for checks made after decoding. A list or mapping field
+// tagged `max:"N"` may hold at most N entries.
 package strictyaml
 
 import (
@@ -240,7 +241,36 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value) {
 			d.fail(k, "duplicate field %q", k.Value)
 		default:
 			seen[k.Value] = true
+			if d.tooMany(k.Value, val, t.Field(idx).Tag.Get("max")) {
+				continue
+			}
 			d.value(val, v.Field(idx))
 		}
 	}
+}
+
+// tooMany enforces a field's `max:"N"` tag: a list (or mapping) of more
+// than N entries is an error at the first entry too many, and is not
+// decoded, so a huge one costs no more than its YAML nodes.
+func (d *decoder) tooMany(name string, n *yaml.Node, tag string) bool {
+	if tag == "" {
+		return false
+	}
+	limit, err := strconv.Atoi(tag)
+	if err != nil {
+		panic("strictyaml: bad max tag on field " + name + ": " + tag)
+	}
+	entries, step := len(n.Content), 1
+	switch n.Kind {
+	case yaml.SequenceNode:
+	case yaml.MappingNode:
+		entries, step = len(n.Content)/2, 2
+	default:
+		return false
+	}
+	if entries <= limit {
+		return false
+	}
+	d.fail(n.Content[limit*step], "too many %s: %d; at most %d are allowed", name, entries, limit)
+	return true
 }

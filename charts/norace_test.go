@@ -1,0 +1,6 @@
+//go:build !race
+
+package charts
+
+// raceEnabled: the tests run under the race detector.
+const raceEnabled = false
