@@ -341,18 +341,20 @@ func TestBrowser(t *testing.T) {
 					}
 					// The table holds every value, unknown ones as "no data".
 					checkTable(t, tb, id, f)
-					if formOf(k) != formChart {
+					switch formOf(k) {
+					case formStat:
 						tb.waitFor("", `document.readyState === "complete"`, 10*time.Second)
 						if eval[bool](tb, "", `typeof window.echarts !== "undefined"`) {
 							t.Error("a page without a chart loaded echarts")
 						}
-						if formOf(k) == formStat {
-							if n := eval[int](tb, "", `document.querySelectorAll(".tc-stat-n").length`); n != 3 {
-								t.Errorf("%d headline numbers, want 3", n)
-							}
-						} else if !eval[bool](tb, "", fmt.Sprintf(`document.getElementById(%q).open`, id+"-data")) {
-							t.Error("the table of a map is closed")
+						if n := eval[int](tb, "", `document.querySelectorAll(".tc-stat-n").length`); n != 3 {
+							t.Errorf("%d headline numbers, want 3", n)
 						}
+						shot(t, tb, string(k)+"-"+lang)
+						noProblems(t, tb)
+						return
+					case formMap:
+						checkMapPage(t, tb, id, f)
 						shot(t, tb, string(k)+"-"+lang)
 						noProblems(t, tb)
 						return
@@ -473,6 +475,32 @@ func TestBrowser(t *testing.T) {
 		if bg := eval[string](tb, "", `getComputedStyle(document.body).backgroundColor`); bg != "rgb(18, 18, 18)" {
 			t.Errorf("dark page background %s", bg)
 		}
+		noProblems(t, tb)
+	})
+
+	t.Run("map-dark-narrow", func(t *testing.T) {
+		tb := newTab(t, browser, tabTime)
+		setMedia(t, tb, &emulation.MediaFeature{Name: "prefers-color-scheme", Value: "dark"})
+		if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(420, 900)); err != nil {
+			t.Fatal(err)
+		}
+		f := s.figs["ar/test-map.html"]
+		id := ChartID(report, f.ID, "ar")
+		tb.navigate(s.url("ar/test-map.html"))
+		d := readMap(tb, "", id, mapDark)
+		checkMapDrawn(t, d, f, mapDark)
+		if !d.Narrow {
+			t.Error("no narrow layout at 420 px")
+		}
+		shot(t, tb, "map-dark-narrow-ar")
+		// Wider: the classes go back beside the map.
+		if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(1000, 900)); err != nil {
+			t.Fatal(err)
+		}
+		tb.waitFor("", fmt.Sprintf(`!document.getElementById(%q).classList.contains("tc-narrow")`, id), 5*time.Second)
+		time.Sleep(1200 * time.Millisecond) // the resize animates
+		checkMapDrawn(t, readMap(tb, "", id, mapDark), f, mapDark)
+		shot(t, tb, "map-dark-wide-ar")
 		noProblems(t, tb)
 	})
 

@@ -37,6 +37,8 @@ type chartConfig struct {
 	LabelChars int `json:"labelChars,omitempty"`
 	// Post asks the page to post its height to a parent window.
 	Post bool `json:"post,omitempty"`
+	// Map holds the boundaries and colours of a map (see map.go).
+	Map *mapConfig `json:"map,omitempty"`
 }
 
 // buildConfig builds the chart's configuration; post says whether the page
@@ -44,8 +46,12 @@ type chartConfig struct {
 func buildConfig(fig *figure.Figure, id string, o Options, post bool) (chartConfig, error) {
 	t := uiFor(fig.Locale.Lang)
 	cfg := chartConfig{Post: post}
-	if formOf(fig.Kind) != formChart {
+	switch formOf(fig.Kind) {
+	case formStat:
 		return cfg, nil
+	case formMap:
+		err := buildMapConfig(&cfg, fig, id, o)
+		return cfg, err
 	}
 	opt, err := buildOption(fig, id, o)
 	if err != nil {

@@ -23,7 +23,7 @@
 // Guarantees:
 //
 //   - Numbers: the series data drawn are the figure's N values; unknown
-//     values are "-" (no bar, a gap in a line), never 0. Value labels,
+//     values are "-" (no bar, a gap in a line; null on a map), never 0. Value labels,
 //     tooltips and the table show the figure's Label strings; unknown values
 //     read "no data".
 //   - Deterministic: the DOM ids derive from report, chart and language
@@ -51,8 +51,24 @@
 // Kinds (see Kinds): bar (horizontal ranking), column, line (a marker and
 // a value label at each point), stacked and grouped columns, and timeline
 // (drawn as a line) are ECharts charts. Stat and pictogram render as the
-// headline numbers in HTML text; map and tilemap as their table, shown
-// open; none of these loads echarts. Other kinds give ErrUnsupportedKind.
+// headline numbers in HTML text, without echarts. Other kinds give
+// ErrUnsupportedKind.
+//
+// Map and tilemap (one series over governorates, keyed by OCHA P-code) are
+// an ECharts map of the 14 governorates. The boundaries
+// (syria.BoundariesGeoJSON) travel in the page's JSON block and are
+// registered with echarts.registerMap (no request); each region is named
+// by its P-code (nameProperty "pcode"). The map series' data are the
+// figure's categories in order, {name: P-code, value: count}, then every
+// governorate the figure does not name; an unknown value is null. Known
+// values are filled by class (a piecewise visualMap with the PNG map's
+// round class bounds and ColorBrewer OrRd colours, colour-blind safe) and
+// carry their value label; governorates without data are grey and hatched
+// (a decal), outside the classes, with a "no data" key under the chart.
+// Tooltips give the governorate's name in the page's language (the
+// GeoJSON's name_en or name_ar) and the value label or "no data". The
+// classes sit beside the map, on the left in English and on the right in
+// Arabic (below it on a narrow chart). The table of values is shown open.
 //
 // The title, subtitle, source and notes are HTML text around the chart, not
 // canvas text: shaped and aligned by the browser (right-aligned in Arabic),

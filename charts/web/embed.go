@@ -42,8 +42,8 @@ func Embed(fig *figure.Figure, pageURL string) string {
 		h = rankHeight(fig) + 220
 	case formOf(fig.Kind) == formStat:
 		h = 360
-	case formOf(fig.Kind) == formTable:
-		h = 260 + 34*len(fig.Categories)
+	case formOf(fig.Kind) == formMap:
+		h = 640 + 34*len(fig.Categories)
 	}
 	return embedCode(pageURL, fig.Title, lang, ChartID(fig.Report, fig.ID, lang), h)
 }

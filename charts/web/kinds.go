@@ -13,8 +13,9 @@ import (
 //   - timeline: drawn as a line chart of the same cumulative counts (the
 //     figure model carries no key dates to mark);
 //   - stat, pictogram: the headline numbers as HTML text, no echarts;
-//   - map, tilemap: the table of the values by governorate, shown open, no
-//     echarts (no map is drawn).
+//   - map, tilemap: an ECharts map of the 14 governorates (boundaries
+//     from package syria, carried in the page), filled by class, with the
+//     table of the values by governorate shown open below it.
 //
 // Every form has the title, source, notes, data table and CSV link.
 var Kinds = []figure.Kind{
@@ -35,7 +36,7 @@ type form int
 const (
 	formChart form = iota // an ECharts chart
 	formStat              // headline numbers as text
-	formTable             // the data table only
+	formMap               // an ECharts map of the governorates
 )
 
 func formOf(k figure.Kind) form {
@@ -43,10 +44,13 @@ func formOf(k figure.Kind) form {
 	case figure.Stat, figure.Pictogram:
 		return formStat
 	case figure.Map, figure.TileMap:
-		return formTable
+		return formMap
 	}
 	return formChart
 }
+
+// usesECharts reports whether a form draws with echarts.
+func (f form) usesECharts() bool { return f != formStat }
 
 // drawnAs returns the figure as its chart draws it: a timeline is a line.
 func drawnAs(fig *figure.Figure) *figure.Figure {

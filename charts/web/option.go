@@ -273,21 +273,9 @@ func seriesData(s figure.Series) []any {
 // string where ECharts wants a number) and returns the option as JSON with
 // sorted keys. Numbers pass through as json.Number: never rounded.
 func patchOption(obj map[string]any, fig *figure.Figure, noData string) (json.RawMessage, error) {
-	raw, err := json.Marshal(obj)
+	m, err := plainOption(obj, fig)
 	if err != nil {
-		return nil, fmt.Errorf("web: %s/%s: encode option: %v", fig.Report, fig.ID, err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var m map[string]any
-	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("web: %s/%s: decode option: %v", fig.Report, fig.ID, err)
-	}
-	dropNulls(m)
-	delete(m, "toolbox") // empty: no toolbox
-	m["textStyle"] = map[string]any{"fontFamily": fontStack}
-	if tt, ok := m["tooltip"].(map[string]any); ok {
-		tt["confine"] = true
+		return nil, err
 	}
 	// Every category of a ranking, or of columns that are not periods, is
 	// labelled (ECharts hides some when crowded); under columns, long
@@ -331,6 +319,30 @@ func patchOption(obj map[string]any, fig *figure.Figure, noData string) (json.Ra
 		return nil, fmt.Errorf("web: %s/%s: encode option: %v", fig.Report, fig.ID, err)
 	}
 	return out, nil
+}
+
+// plainOption turns the option go-echarts built into plain JSON values
+// (numbers as json.Number), without the keys it writes as null or empty,
+// with the settings every chart shares: the font and a tooltip kept inside
+// the chart.
+func plainOption(obj map[string]any, fig *figure.Figure) (map[string]any, error) {
+	raw, err := json.Marshal(obj)
+	if err != nil {
+		return nil, fmt.Errorf("web: %s/%s: encode option: %v", fig.Report, fig.ID, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		return nil, fmt.Errorf("web: %s/%s: decode option: %v", fig.Report, fig.ID, err)
+	}
+	dropNulls(m)
+	delete(m, "toolbox") // empty: no toolbox
+	m["textStyle"] = map[string]any{"fontFamily": fontStack}
+	if tt, ok := m["tooltip"].(map[string]any); ok {
+		tt["confine"] = true
+	}
+	return m, nil
 }
 
 // noDataMarks places a "no data" label at the base of each category whose

@@ -44,7 +44,9 @@ type pageData struct {
 	Rows        []row
 	Stats       []stat
 	ShowPeriod  bool
-	TableOnly   bool // the table is the figure: shown open, no chart
+	Map         bool // a map: its "no data" key, no pattern button
+	MapNoData   bool // some governorate of the map has no data
+	TableOpen   bool // the table is shown open
 }
 
 type row struct {
@@ -68,7 +70,7 @@ func Render(w io.Writer, fig *figure.Figure, opts Options) error {
 	if err != nil {
 		return err
 	}
-	if formOf(fig.Kind) == formChart { // other forms need no echarts
+	if formOf(fig.Kind).usesECharts() { // headline numbers need no echarts
 		d.ScriptSrc = src
 		if len(opts.Inline) > 0 {
 			if d.InlineJS, err = inlineJS(opts.Inline); err != nil {
@@ -162,8 +164,9 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 	switch formOf(fig.Kind) {
 	case formStat:
 		d.Stats = stats(fig)
-	case formTable:
-		d.TableOnly = true
+	case formMap:
+		// A map shows classes; the exact values are in the table, open.
+		d.Map, d.MapNoData, d.TableOpen = true, mapHasNoData(fig), true
 	}
 	return d, nil
 }

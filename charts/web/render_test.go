@@ -287,8 +287,8 @@ func TestTableAndText(t *testing.T) {
 		t.Error("English page: wrong html element, or a CSV link without CSVHref")
 	}
 	tbl := string(render(t, testFigure(figure.Map, "ar"), Options{}))
-	if strings.Contains(tbl, "echarts.min.js") || strings.Contains(tbl, `class="tc-chart`) || !strings.Contains(tbl, `-data" open>`) {
-		t.Error("map page: loads echarts, has a chart, or hides its table")
+	if !strings.Contains(tbl, "echarts.min.js") || !strings.Contains(tbl, `class="tc-chart tc-map"`) || !strings.Contains(tbl, `-data" open>`) {
+		t.Error("map page: does not load echarts, has no map, or hides its table")
 	}
 	stat := string(render(t, testFigure(figure.Stat, "en"), Options{}))
 	if strings.Contains(stat, "echarts.min.js") || !strings.Contains(stat, `<span class="tc-stat-n"><bdi>230,224</bdi></span>`) {

@@ -70,12 +70,61 @@
       return h + "<\/div>";
     }
 
+    // mapTip heads a governorate's tooltip with its name in the page's
+    // language, then its value or "no data".
+    var names = {};
+    if (cfg.map) {
+      var fs = cfg.map.geo.features;
+      for (var f = 0; f < fs.length; f++) names[fs[f].properties.pcode] = fs[f].properties[cfg.map.nameKey];
+    }
+    function mapTip(p) {
+      var l = cfg.labels[0][p.dataIndex];
+      return "<div><strong><bdi>" + esc(names[p.name] || p.name) + "<\/bdi><\/strong><br><bdi>" +
+        esc(p.seriesName) + "<\/bdi>: " + (l ? "<bdi>" + esc(l) + "<\/bdi>" : "<em>" + esc(cfg.noData) + "<\/em>") + "<\/div>";
+    }
+
+    // darkMap recolours a map's borders and "no data" fill for a dark page.
+    function darkMap(o) {
+      var c = cfg.map.dark, s = o.series[0];
+      s.itemStyle.borderColor = c.border;
+      s.itemStyle.areaColor = c.noData;
+      for (var i = 0; i < s.data.length; i++) {
+        var st = s.data[i].itemStyle;
+        if (!st) continue;
+        st.areaColor = st.color = c.noData;
+        if (st.decal) st.decal.color = c.hatch;
+      }
+    }
+
+    // fitMap places the map in the chart beside its classes (below them
+    // when the chart is narrow), as large as fits, keeping its aspect.
+    function fitMap() {
+      var m = cfg.map, rtl = m.side === "right";
+      var narrow = el.clientWidth < m.narrow;
+      if (el.classList.contains("tc-narrow") !== narrow) el.classList.toggle("tc-narrow", narrow);
+      var W = el.clientWidth, H = el.clientHeight, pad = 8;
+      var x0 = pad, x1 = W - pad, y1 = H - pad;
+      if (narrow) y1 -= m.legendHeight;
+      else if (rtl) x1 -= m.room;
+      else x0 += m.room;
+      var w = Math.max(x1 - x0, 10), h = Math.max(y1 - pad, 10);
+      if (w / h > m.aspect) w = h * m.aspect;
+      else h = w / m.aspect;
+      return {
+        layoutCenter: [(narrow ? W / 2 : rtl ? x1 - w / 2 : x0 + w / 2), pad + (y1 - pad) / 2],
+        layoutSize: Math.max(w, h)
+      };
+    }
+
     function option() {
       var o = JSON.parse(data.textContent).option;
-      if (dark.matches) o.color = cfg.darkColor;
+      if (dark.matches) {
+        if (cfg.darkColor) o.color = cfg.darkColor;
+        if (cfg.map) darkMap(o);
+      }
       if (calm) o.animation = false;
-      o.aria.decal.show = decal;
-      o.tooltip.formatter = tooltip;
+      if (o.aria.decal) o.aria.decal.show = decal;
+      o.tooltip.formatter = cfg.map ? mapTip : tooltip;
       for (var i = 0; i < o.series.length; i++) {
         (function (labels) {
           if (o.series[i].label) {
@@ -83,7 +132,7 @@
           }
         })(cfg.labels[i]);
       }
-      if (nf) {
+      if (nf && cfg.valueAxis) {
         var ax = cfg.valueAxis === "x" ? o.xAxis[0] : o.yAxis[0];
         ax.axisLabel = ax.axisLabel || {};
         ax.axisLabel.formatter = function (v) { return nf.format(v); };
@@ -113,9 +162,15 @@
     function draw() {
       if (chart) chart.dispose();
       el.removeAttribute("data-tc-ready");
+      var o = option();
+      if (cfg.map) {
+        window.echarts.registerMap(o.series[0].map, cfg.map.geo);
+        var at = fitMap();
+        o.series[0].layoutCenter = at.layoutCenter;
+        o.series[0].layoutSize = at.layoutSize;
+      }
       chart = window.echarts.init(el, dark.matches ? "dark" : null, { renderer: "canvas" });
       chart.on("finished", function () { el.setAttribute("data-tc-ready", "1"); });
-      var o = option();
       if (cfg.wrap) o.xAxis[0].axisLabel.width = slot();
       shown = fits();
       if (!shown) showLabels(o);
@@ -129,6 +184,7 @@
       chart.resize();
       var u = {};
       if (cfg.wrap) u.xAxis = [{ axisLabel: { width: slot() } }];
+      if (cfg.map) u.series = [fitMap()];
       if (fits() !== shown) {
         shown = !shown;
         u.series = cfg.labels.map(function () { return {}; });

@@ -1,0 +1,720 @@
+package charts_test
+
+// Every shipped chart in a real browser: the test builds every report of
+// reports/ (HTML and CSV), opens each interactive page and each single-file
+// page from file:// in headless Chromium, and checks what a reader gets:
+// no console error, no uncaught exception, no request leaving the machine,
+// <html dir> right for the language, and the numbers the chart holds
+// (read back from ECharts) equal to the chart's CSV. The pages of one
+// report are also opened inside iframes of an article page, as a CMS would
+// embed them, from file:// and over http.
+//
+// The browser helpers at the end are those of charts/web
+// (browser_helper_test.go), copied: test files cannot be imported.
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/tollcharts/tollcharts/charts"
+	"github.com/tollcharts/tollcharts/charts/web"
+)
+
+// root is the repository root seen from this package.
+const root = ".."
+
+// embeddedReport is the report whose pages are also checked inside iframes.
+const embeddedReport = "russia-red-square-2016"
+
+// csvRow is one row of a chart's CSV.
+type csvRow struct {
+	CategoryKey, Category, SeriesKey, Series, Value string
+}
+
+// shippedPage is one HTML page of the build and the CSV of its chart.
+type shippedPage struct {
+	Report, Path, Lang, Chart, Kind string
+	Single                          bool
+	Dir                             string // the report folder
+	Rows                            []csvRow
+}
+
+func (p shippedPage) name() string { return p.Report + "/" + p.Path }
+
+func (p shippedPage) fileURL() string {
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(p.Dir, filepath.FromSlash(p.Path)))}).String()
+}
+
+// buildShipped builds every report into a temporary folder, HTML only
+// (CSV is always written), and lists its pages from the manifests on disk.
+func buildShipped(t *testing.T) (out string, pages []shippedPage) {
+	t.Helper()
+	if _, _, err := web.Asset(root); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	specs, err := filepath.Glob(filepath.Join(root, "reports", "*.yaml"))
+	if err != nil || len(specs) == 0 {
+		t.Fatalf("no shipped reports (%v)", err)
+	}
+	out = t.TempDir()
+	start := time.Now()
+	res, err := charts.Build(context.Background(), charts.Options{Root: root, Out: out, Formats: []string{"html"}})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	if len(res.Manifests) != len(specs) {
+		t.Fatalf("%d reports built, %d shipped", len(res.Manifests), len(specs))
+	}
+	t.Logf("built %d reports in %v", len(specs), time.Since(start).Round(time.Millisecond))
+	for _, m := range res.Manifests {
+		dir := filepath.Join(out, m.Report)
+		b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var man charts.Manifest
+		if err := json.Unmarshal(b, &man); err != nil {
+			t.Fatalf("%s/manifest.json: %v", m.Report, err)
+		}
+		for _, a := range man.Artifacts {
+			if a.Format != "html" || a.Chart == "" {
+				continue // the gallery, assets, CSV
+			}
+			stem := a.Lang + "/" + a.Chart
+			if a.Path != stem+".html" && a.Path != stem+".single.html" {
+				t.Errorf("%s: page %s is not %s.html nor %s.single.html", m.Report, a.Path, stem, stem)
+				continue
+			}
+			p := shippedPage{Report: m.Report, Path: a.Path, Lang: a.Lang, Chart: a.Chart, Kind: a.Kind,
+				Single: strings.HasSuffix(a.Path, ".single.html"), Dir: dir}
+			p.Rows = readChartCSV(t, filepath.Join(dir, filepath.FromSlash(stem+".csv")))
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		t.Fatal("the build wrote no HTML page")
+	}
+	return out, pages
+}
+
+// readChartCSV reads a chart's CSV: category_key, category, series_key,
+// series, value (blank: no data), derived.
+func readChartCSV(t *testing.T, path string) []csvRow {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if len(recs) < 2 || strings.Join(recs[0], ",") != "category_key,category,series_key,series,value,derived" {
+		t.Fatalf("%s: header %q, or no rows", path, recs[0])
+	}
+	var rows []csvRow
+	for _, r := range recs[1:] {
+		rows = append(rows, csvRow{CategoryKey: unformula(r[0]), Category: unformula(r[1]), SeriesKey: unformula(r[2]), Series: unformula(r[3]), Value: r[4]})
+	}
+	return rows
+}
+
+// unformula undoes the quote the CSV puts before a cell a spreadsheet
+// would run as a formula.
+func unformula(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
+
+// pageState is what a page reports about itself and its charts.
+type pageState struct {
+	Ready  bool
+	Dir    string
+	Lang   string
+	Charts []struct {
+		ID         string
+		Missing    bool // a chart container without an echarts instance
+		Categories []string
+		Series     []struct {
+			ID   string
+			Name string
+			Type string
+			Data []json.RawMessage
+		}
+	}
+	Tables []struct{ Rows, Cells int }
+}
+
+// readPage is evaluated in a page (or frame): it reads back every chart's
+// option from ECharts.
+const readPage = `(() => {
+  const out = {ready: document.readyState === "complete", dir: document.documentElement.getAttribute("dir"),
+    lang: document.documentElement.getAttribute("lang"), charts: [], tables: []};
+  for (const el of document.querySelectorAll(".tc-chart[id]")) {
+    const c = window.echarts && echarts.getInstanceByDom(el);
+    if (!c) { out.charts.push({id: el.id, missing: true}); continue; }
+    const o = c.getOption();
+    const cat = [...(o.xAxis || []), ...(o.yAxis || [])].find(a => a.type === "category");
+    out.charts.push({id: el.id, categories: cat ? cat.data.map(String) : null,
+      series: o.series.map(s => ({id: s.id, name: s.name, type: s.type, data: s.data}))});
+  }
+  for (const t of document.querySelectorAll("details.tc-data table")) {
+    out.tables.push({rows: t.tBodies[0].rows.length, cells: t.tBodies[0].rows[0].querySelectorAll("td").length});
+  }
+  return JSON.stringify(out);
+})()`
+
+// chartsReady is true once the page has loaded and every chart has drawn.
+const chartsReady = `document.readyState === "complete" && [...document.querySelectorAll(".tc-chart[id]")].every(e => e.getAttribute("data-tc-ready") === "1")`
+
+// checkPageState compares what a page holds with its chart's CSV.
+func checkPageState(t *testing.T, p shippedPage, raw string) {
+	t.Helper()
+	var st pageState
+	if err := json.Unmarshal([]byte(raw), &st); err != nil {
+		t.Fatalf("decode page state: %v", err)
+	}
+	if want := map[string]string{"ar": "rtl", "en": "ltr"}[p.Lang]; st.Dir != want || st.Lang != p.Lang {
+		t.Errorf("<html dir=%q lang=%q>, want dir=%q lang=%q", st.Dir, st.Lang, want, p.Lang)
+	}
+	// The categories and series of the CSV, in its order.
+	var cats, series []string
+	value := map[[2]string]string{}
+	names := map[string]string{}
+	labels := map[string]string{}
+	for _, r := range p.Rows {
+		if !slices.Contains(cats, r.CategoryKey) {
+			cats = append(cats, r.CategoryKey)
+			labels[r.CategoryKey] = r.Category
+		}
+		if !slices.Contains(series, r.SeriesKey) {
+			series = append(series, r.SeriesKey)
+			names[r.SeriesKey] = r.Series
+		}
+		value[[2]string{r.SeriesKey, r.CategoryKey}] = r.Value
+	}
+	if len(value) != len(cats)*len(series) || len(p.Rows) != len(value) {
+		t.Errorf("CSV: %d rows for %d categories and %d series", len(p.Rows), len(cats), len(series))
+	}
+	if len(st.Tables) != 1 || st.Tables[0].Rows != len(cats) || st.Tables[0].Cells != len(series) {
+		t.Errorf("data tables %v, want one of %d rows and %d values a row", st.Tables, len(cats), len(series))
+	}
+	stat := p.Kind == "stat" || p.Kind == "pictogram"
+	if stat {
+		if len(st.Charts) != 0 {
+			t.Errorf("a %s page has %d charts", p.Kind, len(st.Charts))
+		}
+		return
+	}
+	if len(st.Charts) != 1 {
+		t.Fatalf("%d charts on the page, want 1", len(st.Charts))
+	}
+	c := st.Charts[0]
+	if c.Missing {
+		t.Fatal("the chart has no echarts instance")
+	}
+	if len(c.Series) != len(series) {
+		t.Fatalf("%d series drawn, the CSV has %d", len(c.Series), len(series))
+	}
+	isMap := p.Kind == "map" || p.Kind == "tilemap"
+	if !isMap {
+		var got []string
+		for _, l := range c.Categories {
+			got = append(got, stripIsolates(l))
+		}
+		var want []string
+		for _, k := range cats {
+			want = append(want, labels[k])
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("categories drawn %q, CSV %q", got, want)
+		}
+	}
+	for _, s := range c.Series {
+		if !slices.Contains(series, s.ID) {
+			t.Errorf("series %q drawn, not in the CSV (%q)", s.ID, series)
+			continue
+		}
+		if n := names[s.ID]; n != "" && stripIsolates(s.Name) != n {
+			t.Errorf("series %s named %q, CSV %q", s.ID, stripIsolates(s.Name), n)
+		}
+		if isMap {
+			checkMapData(t, s.ID, s.Data, cats, value)
+			continue
+		}
+		if len(s.Data) != len(cats) {
+			t.Errorf("series %s: %d values drawn, CSV %d", s.ID, len(s.Data), len(cats))
+			continue
+		}
+		for i, d := range s.Data {
+			want := value[[2]string{s.ID, cats[i]}]
+			if got := drawnValue(d); got != want {
+				t.Errorf("series %s, %s (%s): drawn %s, CSV %q", s.ID, cats[i], labels[cats[i]], d, want)
+			}
+		}
+	}
+}
+
+// drawnValue turns a value ECharts holds into the CSV's spelling: the
+// count's digits, or "" for no data (charts/web draws "-" or null).
+func drawnValue(d json.RawMessage) string {
+	s := string(bytes.TrimSpace(d))
+	if s == "null" || s == `"-"` {
+		return ""
+	}
+	var n json.Number
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	if dec.Decode(&n) != nil {
+		return "not a number: " + s
+	}
+	return n.String()
+}
+
+// checkMapData compares a map series with the CSV: the items of the CSV's
+// categories first, in its order, each {name: P-code, value: count or
+// null}; then only governorates without data.
+func checkMapData(t *testing.T, key string, data []json.RawMessage, cats []string, value map[[2]string]string) {
+	t.Helper()
+	if len(data) < len(cats) {
+		t.Errorf("map %s: %d regions for %d categories", key, len(data), len(cats))
+		return
+	}
+	seen := map[string]bool{}
+	for i, d := range data {
+		var it struct {
+			Name  string
+			Value json.RawMessage
+		}
+		if err := json.Unmarshal(d, &it); err != nil {
+			t.Errorf("map %s: region %s: %v", key, d, err)
+			continue
+		}
+		if seen[it.Name] {
+			t.Errorf("map %s: region %s twice", key, it.Name)
+		}
+		seen[it.Name] = true
+		got := drawnValue(it.Value)
+		if len(it.Value) == 0 {
+			got = "" // no value key
+		}
+		want := ""
+		if i < len(cats) {
+			if it.Name != cats[i] {
+				t.Errorf("map %s: region %d is %s, CSV %s", key, i, it.Name, cats[i])
+			}
+			want = value[[2]string{key, cats[i]}]
+		} else if slices.Contains(cats, it.Name) {
+			t.Errorf("map %s: region %s again after the CSV's", key, it.Name)
+		}
+		if got != want {
+			t.Errorf("map %s, %s: drawn %s, CSV %q", key, it.Name, d, want)
+		}
+	}
+}
+
+func stripIsolates(s string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(s, "\u2068"), "\u2069")
+}
+
+// TestShippedChartsInBrowser builds every shipped report once, then checks
+// its pages in one browser: each on its own (checkPages) and those of one
+// report embedded in an article (checkEmbedded).
+func TestShippedChartsInBrowser(t *testing.T) {
+	browser := newBrowser(t)
+	out, pages := buildShipped(t)
+	t.Run("pages", func(t *testing.T) { checkPages(t, browser, pages) })
+	t.Run("iframes", func(t *testing.T) { checkEmbedded(t, browser, out, pages) })
+}
+
+// checkPages opens every page from file://, one tab each, with reduced
+// motion (the pages then draw without animation).
+func checkPages(t *testing.T, browser context.Context, pages []shippedPage) {
+	start := time.Now()
+	t.Cleanup(func() { t.Logf("%d pages checked in %v", len(pages), time.Since(start).Round(time.Millisecond)) })
+	for _, p := range pages {
+		t.Run(p.name(), func(t *testing.T) {
+			t.Parallel() // two tabs at a time (GOMAXPROCS on two cores)
+			tb := newTab(t, browser, 30*time.Second)
+			setMedia(t, tb, &emulation.MediaFeature{Name: "prefers-reduced-motion", Value: "reduce"})
+			u := p.fileURL()
+			tb.navigate(u)
+			tb.waitFor("", chartsReady, 15*time.Second)
+			checkPageState(t, p, eval[string](tb, "", readPage))
+			noProblems(t, tb, nil)
+			// The page's own request was seen: the listener works.
+			reqs := tb.requestList()
+			if !slices.Contains(reqs, u) {
+				t.Errorf("the page's own request is not among those seen: %q", reqs)
+			}
+			if p.Single {
+				// One self-contained file: it loads nothing else.
+				for _, r := range reqs {
+					if r != u && !strings.HasPrefix(r, "data:") && !strings.HasPrefix(r, "blob:") {
+						t.Errorf("the single file requested %s", r)
+					}
+				}
+			}
+		})
+	}
+}
+
+// checkEmbedded embeds the pages of one report, both languages, in an
+// article page with the embed code of charts/web, opened from file://
+// (each frame is then cross-origin: the checks run inside it) and over
+// http; each page runs with its opening animation.
+func checkEmbedded(t *testing.T, browser context.Context, out string, all []shippedPage) {
+	var pages []shippedPage
+	for _, p := range all {
+		if p.Report == embeddedReport && !p.Single {
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		t.Fatalf("report %s has no pages", embeddedReport)
+	}
+	loaded, err := charts.Load([]string{filepath.Join(root, "reports", embeddedReport+".yaml")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var host strings.Builder
+	host.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Test article embedding charts</title></head><body>\n<p>Test article.</p>\n")
+	for _, p := range pages {
+		for _, f := range loaded[0].Figures {
+			if f.ID == p.Chart && f.Locale.Lang == p.Lang {
+				host.WriteString(web.Embed(f, p.Path))
+			}
+		}
+	}
+	host.WriteString("</body></html>\n")
+	dir := filepath.Join(out, embeddedReport)
+	if err := os.WriteFile(filepath.Join(dir, "test-article.html"), []byte(host.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	srvURL, _ := url.Parse(srv.URL)
+
+	for _, c := range []struct{ name, url, allow string }{
+		{"file", (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, "test-article.html"))}).String(), ""},
+		{"http", srv.URL + "/" + embeddedReport + "/test-article.html", srvURL.Host},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			tb := newTab(t, browser, 120*time.Second)
+			tb.navigate(c.url)
+			for _, p := range pages {
+				t.Run(p.Path, func(t *testing.T) {
+					// The tab's failures are this subtest's while it runs.
+					parent := tb.t
+					tb.t = t
+					defer func() { tb.t = parent }()
+					sel := fmt.Sprintf(`document.querySelector('iframe[src=%q]')`, p.Path)
+					if !eval[bool](tb, "", `!!`+sel) {
+						t.Fatalf("no iframe for %s", p.Path)
+					}
+					eval[bool](tb, "", sel+`.scrollIntoView(), true`) // off-screen frames get no animation frames
+					ctxID := tb.frameContext("/" + p.Path)
+					tb.waitFor(ctxID, chartsReady, 20*time.Second)
+					checkPageState(t, p, eval[string](tb, ctxID, readPage))
+					// The iframe takes the height its page posts.
+					inner := eval[float64](tb, ctxID, `Math.ceil(document.documentElement.getBoundingClientRect().height)`)
+					tb.waitFor("", fmt.Sprintf(`%s.style.height === "%.0fpx"`, sel, inner), 10*time.Second)
+				})
+			}
+			noProblems(t, tb, []string{c.allow})
+			t.Logf("%d embedded pages checked in %v", len(pages), time.Since(start).Round(time.Millisecond))
+		})
+	}
+}
+
+// noProblems fails on console errors and warnings, exceptions, failed loads
+// and any request that leaves the machine: only file:, data:, blob: and
+// about: URLs, and http to the given hosts (a test server), are allowed.
+func noProblems(t *testing.T, tb *tab, hosts []string) {
+	t.Helper()
+	for _, p := range tb.problemList() {
+		t.Errorf("browser: %s", p)
+	}
+	for _, r := range tb.requestList() {
+		u, err := url.Parse(r)
+		if err != nil {
+			t.Errorf("request to %q: %v", r, err)
+			continue
+		}
+		switch u.Scheme {
+		case "file", "data", "blob", "about":
+			continue
+		case "http":
+			if u.Host != "" && slices.Contains(hosts, u.Host) {
+				continue
+			}
+		}
+		t.Errorf("request leaving the machine: %s", r)
+	}
+}
+
+func setMedia(t *testing.T, tb *tab, features ...*emulation.MediaFeature) {
+	t.Helper()
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tt, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: features})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The rest is charts/web's browser_helper_test.go.
+
+// chromePath finds a Chromium or Chrome binary; CHROME_PATH wins.
+func chromePath() string {
+	if p := os.Getenv("CHROME_PATH"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless_shell", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// newBrowser starts a headless browser for the test and returns its
+// context; tabs are made from it with newTab. The browser stops when the
+// test ends. Without Chromium the test is skipped, or fails when the CI
+// environment variable is set.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	bin := chromePath()
+	if bin == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no chromium binary found, and CI is set: install chromium (apt-get install chromium)")
+		}
+		t.Skip("no chromium binary found: browser tests skipped (install chromium to run them)")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1000, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	t.Cleanup(func() {
+		cancelBrowser()
+		cancelAlloc()
+	})
+	// The first run starts the browser and owns it: no timeout here.
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("start chromium %s: %v", bin, err)
+	}
+	return bctx
+}
+
+// tab is one browser tab and what it saw.
+type tab struct {
+	ctx context.Context
+	t   *testing.T
+
+	mu       sync.Mutex
+	problems []string                                       // console errors, exceptions, failed loads
+	requests []string                                       // every URL requested
+	contexts map[string]runtime.ExecutionContextDescription // default contexts by frame id
+}
+
+// newTab opens a tab with its own timeout; it closes when the test ends.
+func newTab(t *testing.T, browser context.Context, timeout time.Duration) *tab {
+	t.Helper()
+	tb := &tab{t: t, contexts: map[string]runtime.ExecutionContextDescription{}}
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithListener(tb.listen))
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancel()
+	})
+	tb.ctx = ctx
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("open tab: %v", err)
+	}
+	return tb
+}
+
+// listen runs in the tab's event loop: it must be quick and run no command.
+func (tb *tab) listen(ev any) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+			var parts []string
+			for _, a := range ev.Args {
+				if len(a.Value) > 0 {
+					parts = append(parts, string(a.Value))
+				} else {
+					parts = append(parts, a.Description)
+				}
+			}
+			tb.problems = append(tb.problems, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(parts, " ")))
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil && d.Exception.Description != "" {
+			msg += " " + d.Exception.Description
+		}
+		tb.problems = append(tb.problems, fmt.Sprintf("uncaught exception at %s:%d: %s", d.URL, d.LineNumber+1, msg))
+	case *log.EventEntryAdded:
+		e := ev.Entry
+		if e.Level == log.EntryLevelError && !strings.HasSuffix(e.URL, "/favicon.ico") {
+			tb.problems = append(tb.problems, fmt.Sprintf("log %s: %s %s", e.Source, e.Text, e.URL))
+		}
+	case *network.EventRequestWillBeSent:
+		tb.requests = append(tb.requests, ev.Request.URL)
+	case *network.EventLoadingFailed:
+		tb.problems = append(tb.problems, fmt.Sprintf("loading failed: %s %s", ev.ErrorText, ev.Type))
+	case *runtime.EventExecutionContextsCleared:
+		clear(tb.contexts)
+	case *runtime.EventExecutionContextCreated:
+		var aux struct {
+			IsDefault bool   `json:"isDefault"`
+			FrameID   string `json:"frameId"`
+		}
+		if len(ev.Context.AuxData) > 0 && json.Unmarshal([]byte(ev.Context.AuxData), &aux) == nil && aux.IsDefault {
+			tb.contexts[aux.FrameID] = *ev.Context
+		}
+	}
+}
+
+// navigate loads a URL and waits for its load event.
+func (tb *tab) navigate(u string) {
+	tb.t.Helper()
+	if err := chromedp.Do(tb.ctx, chromedp.Navigate(u)); err != nil {
+		tb.t.Fatalf("navigate %s: %v", u, err)
+	}
+}
+
+// problemList returns the console errors, exceptions and failed loads so far.
+func (tb *tab) problemList() []string {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	return append([]string(nil), tb.problems...)
+}
+
+// requestList returns every URL the tab requested so far.
+func (tb *tab) requestList() []string {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	return append([]string(nil), tb.requests...)
+}
+
+// eval evaluates a JavaScript expression in the top document (ctxID "")
+// or in the execution context ctxID (see frameContext); promises are
+// awaited.
+func eval[T any](tb *tab, ctxID, expr string) T {
+	tb.t.Helper()
+	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise,
+		func(p *runtime.EvaluateParams) { p.UniqueContextID = ctxID }))
+	if err != nil {
+		tb.t.Fatalf("evaluate %s: %v", short(expr), err)
+	}
+	return v
+}
+
+// waitFor evaluates expr in ctxID ("" for the top document) until it is
+// true, for at most d.
+func (tb *tab) waitFor(ctxID, expr string, d time.Duration) {
+	tb.t.Helper()
+	deadline := time.Now().Add(d)
+	for {
+		ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool]("!!("+expr+")",
+			func(p *runtime.EvaluateParams) { p.UniqueContextID = ctxID }))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.t.Fatalf("waited %v for %s (last error %v; problems: %v)", d, short(expr), err, tb.problemList())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// frameContext finds the default execution context of the frame whose URL
+// ends with suffix, waiting for the frame to load.
+func (tb *tab) frameContext(suffix string) string {
+	tb.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		res, err := chromedp.Run(tb.ctx, func(ctx context.Context, t *chromedp.Target) (page.GetFrameTreeResult, error) {
+			return cdp.Call(ctx, t, page.GetFrameTree, cdp.Empty{})
+		})
+		if err != nil {
+			tb.t.Fatalf("frame tree: %v", err)
+		}
+		var id string
+		var walk func(ft *page.FrameTree)
+		walk = func(ft *page.FrameTree) {
+			if ft == nil {
+				return
+			}
+			if ft.Frame != nil && strings.HasSuffix(ft.Frame.URL, suffix) {
+				id = string(ft.Frame.ID)
+			}
+			for _, c := range ft.ChildFrames {
+				walk(c)
+			}
+		}
+		walk(res.FrameTree)
+		tb.mu.Lock()
+		c, ok := tb.contexts[id]
+		tb.mu.Unlock()
+		if id != "" && ok {
+			return c.UniqueID
+		}
+		if time.Now().After(deadline) {
+			tb.t.Fatalf("no frame with a URL ending in %q (or no script context in it)", suffix)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func short(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 120 {
+		return s[:117] + "..."
+	}
+	return s
+}
