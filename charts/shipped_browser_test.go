@@ -240,6 +240,10 @@ func checkPageState(t *testing.T, p shippedPage, raw string) {
 	if c.Missing {
 		t.Fatal("the chart has no echarts instance")
 	}
+	if p.Kind == "donut" {
+		checkDonutData(t, c.Series, cats, series, names, value)
+		return
+	}
 	if len(c.Series) != len(series) {
 		t.Fatalf("%d series drawn, the CSV has %d", len(c.Series), len(series))
 	}
@@ -336,6 +340,43 @@ func checkMapData(t *testing.T, key string, data []json.RawMessage, cats []strin
 		}
 		if got != want {
 			t.Errorf("map %s, %s: drawn %s, CSV %q", key, it.Name, d, want)
+		}
+	}
+}
+
+// checkDonutData compares a donut with the CSV: one pie series keyed by
+// the whole ("all"), its sectors every other series of the CSV in its
+// order, each {id: key, name, value: count}.
+func checkDonutData(t *testing.T, drawn []struct {
+	ID   string
+	Name string
+	Type string
+	Data []json.RawMessage
+}, cats, series []string, names map[string]string, value map[[2]string]string) {
+	t.Helper()
+	if len(drawn) != 1 || drawn[0].Type != "pie" || drawn[0].ID != "all" || len(cats) != 1 {
+		t.Fatalf("donut: %d series (want one pie keyed all), %d categories (want 1)", len(drawn), len(cats))
+	}
+	var parts []string
+	for _, k := range series {
+		if k != "all" {
+			parts = append(parts, k)
+		}
+	}
+	if len(parts) != len(drawn[0].Data) {
+		t.Fatalf("donut: %d sectors, the CSV has %d parts", len(drawn[0].Data), len(parts))
+	}
+	for i, d := range drawn[0].Data {
+		var it struct {
+			ID, Name string
+			Value    json.RawMessage
+		}
+		if err := json.Unmarshal(d, &it); err != nil {
+			t.Fatalf("donut sector %s: %v", d, err)
+		}
+		k := parts[i]
+		if it.ID != k || stripIsolates(it.Name) != names[k] || drawnValue(it.Value) != value[[2]string{k, cats[0]}] {
+			t.Errorf("donut sector %d: %s %q %s, CSV %s %q %s", i, it.ID, it.Name, it.Value, k, names[k], value[[2]string{k, cats[0]}])
 		}
 	}
 }

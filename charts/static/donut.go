@@ -1,7 +1,6 @@
 package static
 
 import (
-	"fmt"
 	"math"
 
 	"gonum.org/v1/plot/vg"
@@ -10,43 +9,15 @@ import (
 	"github.com/tollcharts/tollcharts/charts/figure"
 )
 
-// donutParts checks a donut figure: one category (a period), a series "all"
-// (the whole) and parts that add up to it exactly, so the ring never shows
-// a share that the data does not hold.
-func donutParts(f *figure.Figure) (whole figure.Value, parts []figure.Series, err error) {
-	if len(f.Categories) != 1 {
-		return whole, nil, fmt.Errorf("render %s: a donut shows one period or place; this figure has %d (narrow select)", f.ID, len(f.Categories))
-	}
-	found := false
-	var sum int64
-	for _, s := range f.Series {
-		if s.Key == "all" {
-			whole, found = s.Values[0], true
-			continue
-		}
-		if !s.Values[0].Known {
-			return whole, nil, fmt.Errorf("render %s: %s has no data; a donut needs every part", f.ID, s.Name)
-		}
-		sum += s.Values[0].N
-		parts = append(parts, s)
-	}
-	if !found || !whole.Known {
-		return whole, nil, fmt.Errorf("render %s: a donut needs the whole (category all) selected and known", f.ID)
-	}
-	if sum != whole.N {
-		return whole, nil, fmt.Errorf("render %s: the parts add up to %d, not the whole %d; select disjoint parts that cover it (derive: [other_adults])", f.ID, sum, whole.N)
-	}
-	return whole, parts, nil
-}
-
 // donut draws the parts of one whole as a ring, the whole in its centre,
 // and beside it each part with its count and share. Arabic puts the list
 // on the left and the ring on the right.
 func (p *painter) donut(f *figure.Figure, area vg.Rectangle) error {
-	whole, parts, err := donutParts(f)
+	all, parts, err := f.DonutParts()
 	if err != nil {
 		return err
 	}
+	whole := all.Values[0]
 	th := p.th
 	tall := area.Size().Y > area.Size().X
 	ring, list := area, area
@@ -81,11 +52,7 @@ func (p *painter) donut(f *figure.Figure, area vg.Rectangle) error {
 	p.dc.FillText(big, c, whole.Label)
 	sub := p.style(th.Label, false, th.Muted)
 	sub.XAlign, sub.YAlign = draw.XCenter, draw.YTop
-	for _, s := range f.Series {
-		if s.Key == "all" {
-			p.dc.FillText(sub, vg.Point{X: c.X, Y: c.Y - sub.Font.Size*0.6}, s.Name)
-		}
-	}
+	p.dc.FillText(sub, vg.Point{X: c.X, Y: c.Y - sub.Font.Size*0.6}, all.Name)
 	// The list: swatch, name, count and share, one part per row.
 	name := p.style(th.Label*1.1, true, th.Text)
 	val := p.style(th.Label*1.1, false, th.Text)
@@ -93,8 +60,7 @@ func (p *painter) donut(f *figure.Figure, area vg.Rectangle) error {
 	y := (list.Min.Y+list.Max.Y)/2 + rowH*vg.Length(len(parts))/2
 	sw := name.Font.Size
 	for i, s := range parts {
-		tenths, _ := figure.ShareTenths(s.Values[0].N, whole.N)
-		share := f.Locale.Percent(float64(tenths)/10, 1)
+		share := f.Share(s.Values[0].N, whole.N)
 		x, tx := list.Min.X, list.Min.X+sw+10
 		name.XAlign, val.XAlign = draw.XLeft, draw.XLeft
 		if p.rtl {

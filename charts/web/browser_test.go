@@ -353,6 +353,11 @@ func TestBrowser(t *testing.T) {
 						shot(t, tb, string(k)+"-"+lang)
 						noProblems(t, tb)
 						return
+					case formDonut:
+						checkDonut(t, tb, id, f)
+						shot(t, tb, string(k)+"-"+lang)
+						noProblems(t, tb)
+						return
 					case formMap:
 						checkMapPage(t, tb, id, f)
 						shot(t, tb, string(k)+"-"+lang)
@@ -591,4 +596,80 @@ func checkEmbedded(t *testing.T, tb *tab, s *site) {
 		}
 	}
 	noProblems(t, tb)
+}
+
+// checkDonut reads a donut back from the page: one pie series holding the
+// whole's key, its items the parts with their exact counts, each sector
+// labelled with its count and share, the whole in the middle, the ring
+// painted in the parts' colours, and a tooltip per part.
+func checkDonut(t *testing.T, tb *tab, id string, f *figure.Figure) {
+	t.Helper()
+	tb.waitFor("", fmt.Sprintf(`document.getElementById(%q).getAttribute("data-tc-ready") === "1"`, id), 20*time.Second)
+	raw := eval[[]byte](tb, "", fmt.Sprintf(`(() => {
+  const el = document.getElementById(%q);
+  const c = echarts.getInstanceByDom(el), o = c.getOption();
+  const s = o.series[0];
+  const cv = el.querySelector("canvas");
+  const px = cv.getContext("2d").getImageData(0, 0, cv.width, cv.height).data;
+  const hits = o.color.slice(0, s.data.length).map(col => {
+    const w = [1, 3, 5].map(i => parseInt(col.slice(i, i + 2), 16));
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i + 3] === 255 && Math.abs(px[i] - w[0]) < 3 && Math.abs(px[i + 1] - w[1]) < 3 && Math.abs(px[i + 2] - w[2]) < 3) n++;
+    return n;
+  });
+  return ({n: o.series.length, type: s.type, id: s.id, name: s.name,
+    items: s.data.map((d, i) => ({id: d.id, name: d.name, value: d.value, label: s.label.formatter({dataIndex: i})})),
+    title: o.title[0].text, sub: o.title[0].subtext, hits: hits, aria: el.getAttribute("aria-label")});
+})()`, id))
+	var d struct {
+		N              int
+		Type, ID, Name string
+		Items          []struct {
+			ID, Name, Label string
+			Value           float64
+		}
+		Title, Sub, Aria string
+		Hits             []int
+	}
+	if err := json.Unmarshal(raw, &d); err != nil {
+		t.Fatalf("decode donut: %v", err)
+	}
+	whole, parts, err := f.DonutParts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.N != 1 || d.Type != "pie" || d.ID != whole.Key || stripIsolates(d.Name) != whole.Name {
+		t.Errorf("donut drawn as %d series, the first %s %q %q; want one pie %q %q", d.N, d.Type, d.ID, d.Name, whole.Key, whole.Name)
+	}
+	if d.Title != whole.Values[0].Label || stripIsolates(d.Sub) != whole.Name {
+		t.Errorf("centre reads %q / %q, want %q / %q", d.Title, d.Sub, whole.Values[0].Label, whole.Name)
+	}
+	if len(d.Items) != len(parts) {
+		t.Fatalf("%d sectors, want %d parts", len(d.Items), len(parts))
+	}
+	for i, p := range parts {
+		it := d.Items[i]
+		share := f.Share(p.Values[0].N, whole.Values[0].N)
+		if it.ID != p.Key || stripIsolates(it.Name) != p.Name || it.Value != float64(p.Values[0].N) {
+			t.Errorf("sector %d: %s %q %v, want %s %q %d", i, it.ID, it.Name, it.Value, p.Key, p.Name, p.Values[0].N)
+		}
+		if !strings.Contains(it.Label, p.Values[0].Label) || !strings.Contains(it.Label, share) {
+			t.Errorf("sector %s: label %q lacks the count %q or the share %q", p.Key, it.Label, p.Values[0].Label, share)
+		}
+	}
+	for i, h := range d.Hits {
+		if h < 200 {
+			t.Errorf("sector %d: %d pixels of its colour on the canvas", i, h)
+		}
+	}
+	if d.Aria != f.Alt {
+		t.Errorf("aria-label %q, want %q", d.Aria, f.Alt)
+	}
+	// A reader pointing at a sector sees its name, count and share.
+	eval[bool](tb, "", fmt.Sprintf(`(() => { echarts.getInstanceByDom(document.getElementById(%q)).dispatchAction({type: "showTip", seriesIndex: 0, dataIndex: 0}); return true; })()`, id))
+	tip := fmt.Sprintf(`[...document.getElementById(%q).querySelectorAll("div")].filter(d => d.style.zIndex === "9999999" && d.style.visibility !== "hidden").map(d => d.textContent).join("|")`, id)
+	tb.waitFor("", tip+`.length > 0`, 5*time.Second)
+	if got := eval[string](tb, "", tip); !strings.Contains(got, parts[0].Values[0].Label) || !strings.Contains(got, parts[0].Name) {
+		t.Errorf("tooltip of %s: %q", parts[0].Key, got)
+	}
 }

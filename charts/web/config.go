@@ -37,6 +37,11 @@ type chartConfig struct {
 	LabelChars int `json:"labelChars,omitempty"`
 	// Post asks the page to post its height to a parent window.
 	Post bool `json:"post,omitempty"`
+	// Pie says the chart is a donut: its tooltip names a part.
+	Pie bool `json:"pie,omitempty"`
+	// Panels is the titles of the panels of small multiples, one per
+	// series and grid; the page lays the grids out for its width.
+	Panels []map[string]any `json:"panels,omitempty"`
 	// Map holds the boundaries and colours of a map (see map.go).
 	Map *mapConfig `json:"map,omitempty"`
 }
@@ -53,7 +58,25 @@ func buildConfig(fig *figure.Figure, id string, o Options, post bool) (chartConf
 		err := buildMapConfig(&cfg, fig, id, o)
 		return cfg, err
 	}
-	opt, err := buildOption(fig, id, o)
+	if fig.Kind == figure.Donut {
+		opt, labels, err := donutOption(fig, id, o)
+		if err != nil {
+			return cfg, err
+		}
+		cfg.Option, cfg.Pie = opt, true
+		cfg.Labels = [][]string{labels}
+		cfg.NoData = t.NoData
+		cfg.DarkColor = paletteDark
+		return cfg, nil
+	}
+	var opt json.RawMessage
+	var err error
+	if fig.Kind == figure.Multiples {
+		opt, err = multiplesOption(fig, id, o)
+		cfg.Panels = panelTitles(fig)
+	} else {
+		opt, err = buildOption(fig, id, o)
+	}
 	if err != nil {
 		return cfg, err
 	}
@@ -83,7 +106,7 @@ func buildConfig(fig *figure.Figure, id string, o Options, post bool) (chartConf
 	switch fig.Kind {
 	case figure.Column, figure.Grouped:
 		cfg.FitBars = len(fig.Series)
-	case figure.Stacked:
+	case figure.Stacked, figure.Multiples:
 		cfg.FitBars = 1
 	}
 	if cfg.FitBars > 0 {

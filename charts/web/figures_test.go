@@ -65,6 +65,17 @@ func testFigure(kind figure.Kind, lang string) *figure.Figure {
 			{Key: "vetoes", Name: pick(lang, "Vetoes", "الفيتو"), Values: vals(loc, -1)},
 		}
 		f.Alt = pick(lang, "Synthetic headline numbers.", "أرقام رئيسية اصطناعية.")
+	case figure.Donut:
+		f.CategoryKeys = []string{"2021/2024"}
+		f.Categories = []string{pick(lang, "2021–2024", "٢٠٢١–٢٠٢٤")}
+		f.Series = []figure.Series{
+			{Key: "all", Name: pick(lang, "All civilians", "جميع المدنيين"), Values: vals(loc, 6993)},
+			{Key: "children", Name: pick(lang, "Children", "الأطفال"), Values: vals(loc, 2061)},
+			{Key: "women", Name: pick(lang, "Women", "النساء"), Values: vals(loc, 984)},
+			{Key: "other_adults", Name: pick(lang, "Other adults (derived)", "بالغون آخرون (محسوب)"), Values: vals(loc, 3948), Derived: true},
+		}
+		f.Derived = pick(lang, "Other adults = all - children - women (synthetic).", "بالغون آخرون = الجميع - الأطفال - النساء (اصطناعي).")
+		f.Alt = pick(lang, "Synthetic donut: of 6,993, children 2,061, women 984, other adults 3,948.", "حلقة اصطناعية: من ٦٬٩٩٣، أطفال ٢٬٠٦١، نساء ٩٨٤، بالغون آخرون ٣٬٩٤٨.")
 	default:
 		f.TimeAxis = kind != figure.Column
 		f.CategoryKeys = []string{"2021", "2022", "2023", "2024"}
@@ -75,6 +86,12 @@ func testFigure(kind figure.Kind, lang string) *figure.Figure {
 			f.Categories = []string{pick(lang, "2021", "نيسان ٢٠٢١"), pick(lang, "2022", "2022 أيار"), pick(lang, "2023", "٢٠٢٣"), pick(lang, "2024", "٢٠٢٤")}
 		}
 		f.Series = []figure.Series{{Key: "all", Name: pick(lang, "All civilians", "جميع المدنيين"), Values: vals(loc, 1500, -1, 320, 4100)}}
+		if kind == figure.Multiples {
+			f.Series = []figure.Series{
+				{Key: "children", Name: pick(lang, "Children", "الأطفال"), Values: vals(loc, 300, 250, -1, 90)},
+				{Key: "women", Name: pick(lang, "Women", "النساء"), Values: vals(loc, 200, 0, 40, 60)},
+			}
+		}
 		if kind == figure.Stacked || kind == figure.Grouped {
 			f.Series = []figure.Series{
 				{Key: "children", Name: pick(lang, "Children", "الأطفال"), Values: vals(loc, 300, 250, -1, 90)},

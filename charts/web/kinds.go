@@ -10,6 +10,10 @@ import (
 // Kinds lists the figure kinds this package renders, and how:
 //
 //   - bar, column, line, stacked, grouped: an ECharts chart;
+//   - donut: an ECharts pie with a hole, the whole in its middle, each
+//     part labelled with its count and share;
+//   - multiples: one grid of columns per series, on one value scale,
+//     side by side (one under another on a narrow screen);
 //   - timeline: drawn as a line chart of the same cumulative counts (the
 //     figure model carries no key dates to mark);
 //   - stat, pictogram: the headline numbers as HTML text, no echarts;
@@ -20,6 +24,7 @@ import (
 // Every form has the title, source, notes, data table and CSV link.
 var Kinds = []figure.Kind{
 	figure.Bar, figure.Column, figure.Line, figure.Stacked, figure.Grouped, figure.Timeline,
+	figure.Donut, figure.Multiples,
 	figure.Stat, figure.Pictogram,
 	figure.Map, figure.TileMap,
 }
@@ -37,6 +42,7 @@ const (
 	formChart form = iota // an ECharts chart
 	formStat              // headline numbers as text
 	formMap               // an ECharts map of the governorates
+	formDonut             // an ECharts pie with a hole
 )
 
 func formOf(k figure.Kind) form {
@@ -45,6 +51,8 @@ func formOf(k figure.Kind) form {
 		return formStat
 	case figure.Map, figure.TileMap:
 		return formMap
+	case figure.Donut:
+		return formDonut
 	}
 	return formChart
 }

@@ -284,8 +284,12 @@ func patchOption(obj map[string]any, fig *figure.Figure, noData string) (json.Ra
 	if fig.Kind == figure.Bar {
 		catAxis = "yAxis"
 	}
-	if ax, ok := m[catAxis].([]any); ok && len(ax) > 0 && (fig.Kind == figure.Bar || !fig.TimeAxis) {
-		if a, ok := ax[0].(map[string]any); ok {
+	axes, _ := m[catAxis].([]any)
+	for _, ax := range axes {
+		if fig.Kind != figure.Bar && fig.TimeAxis {
+			break
+		}
+		if a, ok := ax.(map[string]any); ok {
 			l, _ := a["axisLabel"].(map[string]any)
 			if l == nil {
 				l = map[string]any{}
@@ -304,12 +308,14 @@ func patchOption(obj map[string]any, fig *figure.Figure, noData string) (json.Ra
 				sm["showAllSymbol"] = true
 			}
 		}
-		// One series: write "no data" where a value is unknown, so that a
-		// missing bar or a gap is not read as zero.
-		if len(series) == 1 && fig.Kind != figure.Stacked {
-			if sm, ok := series[0].(map[string]any); ok {
-				if mp := noDataMarks(fig, noData); mp != nil {
-					sm["markPoint"] = mp
+		// One series, or a panel each: write "no data" where a value is
+		// unknown, so that a missing bar or a gap is not read as zero.
+		if (len(series) == 1 && fig.Kind != figure.Stacked) || fig.Kind == figure.Multiples {
+			for i, s := range series {
+				if sm, ok := s.(map[string]any); ok {
+					if mp := noDataMarks(fig, i, noData); mp != nil {
+						sm["markPoint"] = mp
+					}
 				}
 			}
 		}
@@ -346,10 +352,11 @@ func plainOption(obj map[string]any, fig *figure.Figure) (map[string]any, error)
 }
 
 // noDataMarks places a "no data" label at the base of each category whose
-// value is unknown in a one-series figure; nil when every value is known.
-func noDataMarks(fig *figure.Figure, noData string) map[string]any {
+// value is unknown in series si (drawn alone, or in its own panel); nil
+// when every value is known.
+func noDataMarks(fig *figure.Figure, si int, noData string) map[string]any {
 	var data []any
-	for i, v := range fig.Series[0].Values {
+	for i, v := range fig.Series[si].Values {
 		if v.Known {
 			continue
 		}

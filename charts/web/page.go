@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
@@ -44,6 +45,7 @@ type pageData struct {
 	Rows        []row
 	Stats       []stat
 	ShowPeriod  bool
+	ShowDerived bool // the derivation, unless the notes already say it
 	Map         bool // a map: its "no data" key, no pattern button
 	MapNoData   bool // some governorate of the map has no data
 	TableOpen   bool // the table is shown open
@@ -144,6 +146,7 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 	if fig.Kind == figure.Bar {
 		d.Height = rankHeight(fig)
 	}
+	d.ShowDerived = fig.Derived != "" && !slices.Contains(fig.Notes, fig.Derived)
 	if fig.Period != "" {
 		d.ShowPeriod = !strings.Contains(fig.Title+"\n"+fig.Subtitle, fig.Period)
 	}

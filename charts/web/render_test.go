@@ -228,7 +228,7 @@ func TestOptionData(t *testing.T) {
 				t.Errorf("%s/%s: time axis mirrored without MirrorTime", k, lang)
 			}
 			leg := opt["legend"].(map[string]any)
-			if len(f.Series) > 1 && (leg["right"] != nil) != rtl {
+			if len(f.Series) > 1 && k != figure.Multiples && (leg["right"] != nil) != rtl {
 				t.Errorf("%s/%s: legend %v", k, lang, leg)
 			}
 			aria := opt["aria"].(map[string]any)

@@ -70,6 +70,12 @@
       return h + "<\/div>";
     }
 
+    // pieTip names a part of a donut, then its count and share.
+    function pieTip(p) {
+      var l = cfg.labels[0][p.dataIndex] || "";
+      return "<div>" + p.marker + " " + esc(l).replace(/\n/g, "<br>") + "<\/div>";
+    }
+
     // mapTip heads a governorate's tooltip with its name in the page's
     // language, then its value or "no data".
     var names = {};
@@ -124,7 +130,7 @@
       }
       if (calm) o.animation = false;
       if (o.aria.decal) o.aria.decal.show = decal;
-      o.tooltip.formatter = cfg.map ? mapTip : tooltip;
+      o.tooltip.formatter = cfg.map ? mapTip : cfg.pie ? pieTip : tooltip;
       for (var i = 0; i < o.series.length; i++) {
         (function (labels) {
           if (o.series[i].label) {
@@ -133,22 +139,60 @@
         })(cfg.labels[i]);
       }
       if (nf && cfg.valueAxis) {
-        var ax = cfg.valueAxis === "x" ? o.xAxis[0] : o.yAxis[0];
-        ax.axisLabel = ax.axisLabel || {};
-        ax.axisLabel.formatter = function (v) { return nf.format(v); };
+        var axes = cfg.valueAxis === "x" ? o.xAxis : o.yAxis;
+        for (var a = 0; a < axes.length; a++) {
+          axes[a].axisLabel = axes[a].axisLabel || {};
+          axes[a].axisLabel.formatter = function (v) { return nf.format(v); };
+        }
       }
       return o;
     }
 
+    // cols is the number of panels side by side: one on a narrow screen.
+    function cols() {
+      if (!cfg.panels) return 1;
+      return el.clientWidth < 600 ? 1 : Math.min(cfg.panels.length, 3);
+    }
+
+    // panels places the grids of small multiples in rows of cols() panels
+    // (first panel on the right in a right-to-left figure), each headed by
+    // its series' name; one under another, the chart grows to fit them.
+    function panels() {
+      var n = cfg.panels.length, c = cols(), r = Math.ceil(n / c);
+      var narrow = c === 1 && n > 1;
+      if (el.classList.contains("tc-narrow") !== narrow) el.classList.toggle("tc-narrow", narrow);
+      var h = narrow ? r * 300 + "px" : "";
+      if (el.style.height !== h) el.style.height = h;
+      var rtl = window.getComputedStyle(el).direction === "rtl";
+      var W = el.clientWidth, pw = W / c, ph = el.clientHeight / r;
+      var grid = [], title = [];
+      for (var i = 0; i < n; i++) {
+        var col = i % c, row = Math.floor(i / c);
+        if (rtl) col = c - 1 - col;
+        var x = col * pw, y = row * ph;
+        grid.push({ containLabel: true, left: x + 6, top: y + 34, width: pw - 12, height: Math.max(ph - 42, 40) });
+        var t = { text: cfg.panels[i].text, textStyle: cfg.panels[i].textStyle, top: y + 4 };
+        if (rtl) t.right = W - x - pw + 6;
+        else t.left = x + 6;
+        title.push(t);
+      }
+      return { grid: grid, title: title };
+    }
+
     // slot is the width in px a category label may take under a column.
     function slot() {
-      return Math.max(40, Math.floor((el.clientWidth - 80) / cfg.categories.length) - 6);
+      return Math.max(40, Math.floor((el.clientWidth / cols() - 80) / cfg.categories.length) - 6);
+    }
+    function slots(n) {
+      var w = slot(), out = [];
+      for (var i = 0; i < n; i++) out.push({ axisLabel: { width: w } });
+      return out;
     }
 
     // fits says whether the value labels of columns fit their columns.
     function fits() {
       if (!cfg.fitBars) return true;
-      var perBar = (el.clientWidth - 80) / cfg.categories.length / cfg.fitBars;
+      var perBar = (el.clientWidth / cols() - 80) / cfg.categories.length / cfg.fitBars;
       return perBar >= cfg.labelChars * 7.5 + 4;
     }
     var shown = true;
@@ -171,7 +215,15 @@
       }
       chart = window.echarts.init(el, dark.matches ? "dark" : null, { renderer: "canvas" });
       chart.on("finished", function () { el.setAttribute("data-tc-ready", "1"); });
-      if (cfg.wrap) o.xAxis[0].axisLabel.width = slot();
+      if (cfg.panels) {
+        var at = panels();
+        o.grid = at.grid;
+        o.title = at.title;
+        chart.resize();
+      }
+      if (cfg.wrap) {
+        for (var a = 0; a < o.xAxis.length; a++) o.xAxis[a].axisLabel.width = slot();
+      }
       shown = fits();
       if (!shown) showLabels(o);
       chart.setOption(o);
@@ -183,7 +235,13 @@
       if (!chart) return;
       chart.resize();
       var u = {};
-      if (cfg.wrap) u.xAxis = [{ axisLabel: { width: slot() } }];
+      if (cfg.panels) {
+        var at = panels();
+        chart.resize();
+        u.grid = at.grid;
+        u.title = at.title;
+      }
+      if (cfg.wrap) u.xAxis = slots(cfg.panels ? cfg.panels.length : 1);
       if (cfg.map) u.series = [fitMap()];
       if (fits() !== shown) {
         shown = !shown;
