@@ -72,6 +72,13 @@ func alt(f *Figure) string {
 		}
 	}
 	b.WriteString(". ")
+	for _, m := range f.Marks {
+		b.WriteString(map[bool]string{false: "Marked on the chart: ", true: "يشير المخطط إلى: "}[ar])
+		b.WriteString(m.Label)
+		b.WriteString(" (")
+		b.WriteString(m.Date)
+		b.WriteString("). ")
+	}
 	for _, n := range f.Notes {
 		b.WriteString(n)
 		b.WriteString(" ")

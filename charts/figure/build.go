@@ -171,6 +171,9 @@ func (b *builder) build() *Figure {
 	for _, xk := range xs {
 		f.Categories = append(f.Categories, b.label(x, xk))
 	}
+	if f.TimeAxis {
+		b.marks(f) // the spec refuses events elsewhere
+	}
 	f.Title = b.fill(f, f.Title, c.Title.At)
 	f.Subtitle = b.fill(f, f.Subtitle, c.Subtitle.At)
 	for i := range f.Notes {

@@ -81,6 +81,9 @@ type Figure struct {
 	TimeAxis   bool     `json:"time_axis,omitempty"`
 	MirrorTime bool     `json:"mirror_time,omitempty"`
 	Series     []Series `json:"series"`
+	// Marks are the key dates marked on a time axis (line charts whose
+	// spec names events).
+	Marks []Mark `json:"marks,omitempty"`
 	// Alt is the alternative text: what the chart shows, in words, with
 	// every number in it.
 	Alt string `json:"alt"`

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -210,5 +211,71 @@ func TestBuildErrors(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, c.want)
 			}
 		})
+	}
+}
+
+func TestMarks(t *testing.T) {
+	r, tab := synth(t, `  - id: c
+    kind: line
+    data: d
+    title: {en: T, ar: ت}
+    select: {metric: civilians_killed, category: [all]}
+    x: period
+    events: [northwest-campaign]
+`)
+	f, err := figure.Build(r, &r.Charts[0], tab, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Marks) != 1 {
+		t.Fatalf("marks %+v, want one", f.Marks)
+	}
+	m := f.Marks[0]
+	// The points sit at the ends of 2019 and 2020; the campaign (1 Apr
+	// 2019 - 11 Apr 2020) starts before the first, so its band starts at
+	// it, and ends 102 of the 366 days after it.
+	if m.ID != "northwest-campaign" || m.At != 0 || math.Abs(m.To-102.0/366) > 1e-9 || !m.Clipped {
+		t.Errorf("mark %+v, want northwest-campaign from 0 to %.4f, clipped", m, 102.0/366)
+	}
+	if m.Date != "1 Apr 2019 – 11 Apr 2020" || m.Label != "Campaign on northwest Syria" {
+		t.Errorf("mark text %q / %q", m.Label, m.Date)
+	}
+	if !strings.Contains(f.Alt, "Marked on the chart: Campaign on northwest Syria (1 Apr 2019 – 11 Apr 2020).") {
+		t.Errorf("alt text %q does not mention the mark", f.Alt)
+	}
+	ar, err := figure.Build(r, &r.Charts[0], tab, "ar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ar.Marks[0].Label != "الحملة العسكرية على شمال غرب سوريا" {
+		t.Errorf("Arabic mark %q", ar.Marks[0].Label)
+	}
+}
+
+func TestMarkErrors(t *testing.T) {
+	for _, c := range []struct{ events, want string }{
+		{"[no-such-event]", `r.yaml:11:14: unknown event "no-such-event"; want one of: intervention, eastern-aleppo, northwest-campaign, fall-of-regime`},
+		{"[fall-of-regime]", `r.yaml:11:14: event "fall-of-regime" (8 Dec 2024) lies outside the chart's periods (31 Dec 2019 to 31 Dec 2020); remove it`},
+		{"[northwest-campaign, northwest-campaign]", `r.yaml:11:34: event "northwest-campaign" named twice`},
+	} {
+		r, tab := synth(t, `  - id: c
+    kind: line
+    data: d
+    title: {en: T, ar: ت}
+    select: {metric: civilians_killed, category: [all]}
+    x: period
+    events: `+c.events+"\n")
+		_, err := figure.Build(r, &r.Charts[0], tab, "en")
+		if err == nil {
+			t.Errorf("%s: no error", c.events)
+			continue
+		}
+		got := err.Error()
+		if i := strings.LastIndex(got, string(filepath.Separator)+"r.yaml:"); i >= 0 {
+			got = got[i+1:]
+		}
+		if got != c.want {
+			t.Errorf("got  %s\nwant %s", got, c.want)
+		}
 	}
 }

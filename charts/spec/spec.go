@@ -82,7 +82,10 @@ type Chart struct {
 	Sort     sy.String       `yaml:"sort"`
 	Derive   []sy.String     `yaml:"derive"`
 	Labels   map[string]Text `yaml:"labels"`
-	At       sy.Pos
+	// Events are ids of key dates (package events) a line chart marks on
+	// its time axis; the figure checks them.
+	Events []sy.String `yaml:"events"`
+	At     sy.Pos
 }
 
 // Select filters a dataset's rows.
@@ -286,6 +289,9 @@ func (v *validator) chart(r *Report, c *Chart) {
 		if d.Value != "other_adults" {
 			v.add(d.Pos, "derive %q is not known; want one of: other_adults", d.Value)
 		}
+	}
+	if len(c.Events) > 0 && (c.Kind.Value != "line" || (c.X.Value != "" && c.X.Value != "period")) {
+		v.add(c.Events[0].Pos, "chart %q: events are marked on line charts along periods; want kind: line and x: period, or no events", c.ID.Value)
 	}
 	for _, p := range c.Select.Period {
 		if _, err := dataset.ParsePeriod(p.Value); err != nil {

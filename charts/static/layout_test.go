@@ -93,6 +93,7 @@ func TestTextBoxes(t *testing.T) {
 	for _, kind := range []figure.Kind{figure.Bar, figure.Column, figure.Line, figure.Grouped, figure.Stacked, figure.Donut, figure.Multiples} {
 		figs = append(figs, synthetic(kind, "en"), synthetic(kind, "ar"))
 	}
+	figs = append(figs, withMarks("en"), withMarks("ar"))
 	for _, f := range figs {
 		for _, s := range testSizes {
 			name := fmt.Sprintf("%s/%s/%s/%s", f.Report, f.ID, f.Locale.Lang, s.name)

@@ -91,6 +91,10 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 		maxV = p.yMax // small multiples share one scale
 	}
 	pl.Y.Min, pl.Y.Max = 0, math.Max(maxV*1.12, 1)
+	if len(f.Marks) > 0 {
+		pl.Y.Max = math.Max(maxV*markHeadroom, 1)
+		pl.Add(markBands{p, f})
+	}
 
 	n := len(f.Categories)
 	ns := len(f.Series)
@@ -158,13 +162,19 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 	pl.Draw(c)
 	data := pl.DataCanvas(c)
 	tx, ty := pl.Transforms(&data)
-	p.valueLabels(f, idx, tx, ty, slot)
+	tops := p.valueLabels(f, idx, tx, ty, slot)
+	if len(f.Marks) > 0 {
+		p.markLabels(f, tops, data, tx)
+	}
 	return nil
 }
 
 // valueLabels writes each value above its column or point; unknown values
 // get the "no data" mark at the base, never a zero.
-func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) vg.Length, slot vg.Length) {
+//
+// It returns, for each x of a line chart, the top of the highest label
+// written above a point there (the plot's bottom where there is none).
+func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) vg.Length, slot vg.Length) (tops []vg.Length) {
 	th := p.th
 	ns := len(f.Series)
 	lab := p.style(th.Small+1, true, th.Text)
@@ -191,8 +201,12 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 	}
 	stack := make([]float64, len(idx))
 	placed := make([][]vg.Length, len(idx)) // bottoms of line labels drawn at each x
-	small := make([][]string, len(idx))     // stacked segments too thin for a label
-	unknown := make([][]string, len(idx))   // stacked series with no data
+	tops = make([]vg.Length, len(idx))
+	for x := range tops {
+		tops[x] = ty(0)
+	}
+	small := make([][]string, len(idx))   // stacked segments too thin for a label
+	unknown := make([][]string, len(idx)) // stacked series with no data
 	defer func() {
 		// Above each stack: the values of thin segments, then the series
 		// without data, one per line.
@@ -270,6 +284,17 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 				// sits there, above the highest label at this x.
 				h := lab.Font.Size * 1.2
 				y := ty(float64(v.N)) + 9
+				// The lowest point of several puts its label below
+				// itself when the next point up is too close for both
+				// labels to sit above their points.
+				if len(placed[x]) == 0 && ns > 1 {
+					if up, ok := nextUp(f, k, si, v.N); ok && ty(float64(up))+9 < y+h && ty(float64(v.N))-6-h > ty(0)+2 && allKnown(f, k) {
+						below := lab
+						below.YAlign = draw.YTop
+						p.dc.FillText(below, vg.Point{X: cx, Y: ty(float64(v.N)) - 6}, v.Label)
+						continue
+					}
+				}
 				for _, o := range placed[x] {
 					if y < o+h && y+h > o {
 						y = slices.Max(placed[x]) + h
@@ -277,6 +302,7 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 					}
 				}
 				placed[x] = append(placed[x], y)
+				tops[x] = max(tops[x], y+h)
 				sty := lab
 				p.dc.FillText(sty, vg.Point{X: cx, Y: y}, v.Label)
 			default:
@@ -284,6 +310,7 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 			}
 		}
 	}
+	return tops
 }
 
 // fitLabels makes category labels fit their slots: first by breaking each
@@ -331,4 +358,28 @@ func fitSize(sty text.Style, texts []string, w vg.Length) vg.Length {
 		}
 	}
 	return max(size, 9)
+}
+
+// nextUp is the smallest known value of the other series at category k
+// that is not below n: the point just above a line's point.
+func nextUp(f *figure.Figure, k, si int, n int64) (int64, bool) {
+	var up int64
+	ok := false
+	for i, s := range f.Series {
+		if v := s.Values[k]; i != si && v.Known && v.N >= n && (!ok || v.N < up) {
+			up, ok = v.N, true
+		}
+	}
+	return up, ok
+}
+
+// allKnown reports whether every series has a value at category k (no
+// "no data" label at the foot of the axis there).
+func allKnown(f *figure.Figure, k int) bool {
+	for _, s := range f.Series {
+		if !s.Values[k].Known {
+			return false
+		}
+	}
+	return true
 }
