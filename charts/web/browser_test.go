@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -390,6 +391,59 @@ func TestBrowser(t *testing.T) {
 					noProblems(t, tb)
 				})
 			}
+		}
+	})
+
+	t.Run("marks", func(t *testing.T) {
+		for _, lang := range langs {
+			f := testFigure(figure.Line, lang)
+			f.ID = "marks"
+			f.Marks = []figure.Mark{
+				{ID: "span", Label: pick(lang, "A synthetic span", "مدة مصطنعة"), Date: "1 Apr 2021 – 11 Apr 2022", At: 0.25, To: 1.28},
+				{ID: "day", Label: pick(lang, "A synthetic day", "يوم مصطنع"), Date: "8 Dec 2023", At: 2.5, To: 2.5},
+			}
+			name := lang + "/marks.html"
+			writeFile(t, filepath.Join(s.dir, report, name), render(t, f, Options{}))
+			tb := newTab(t, browser, tabTime)
+			tb.navigate(s.url(name))
+			id := ChartID(report, f.ID, lang)
+			checkChart(t, readChart(tb, "", id, firstColour(f)), f, firstColour(f))
+			raw := eval[[]byte](tb, "", fmt.Sprintf(`(() => {
+  const c = echarts.getInstanceByDom(document.getElementById(%q));
+  const kids = c.getOption().graphic[0].elements.filter(e => e.parentId === "tc-marks");
+  const px = i => c.convertToPixel({xAxisIndex: 0}, i);
+  const at = p => { const i = Math.floor(p); return px(i) + (p - i) * (px(i + 1) - px(i)); };
+  return {kids: kids.map(e => ({type: e.type, text: e.style && e.style.text || "", x: e.shape ? (e.shape.x !== undefined ? e.shape.x : e.shape.x1) : e.x, w: e.shape && e.shape.width || 0})),
+    span: [at(0.25), at(1.28)], day: at(2.5)};
+})()`, id))
+			var got struct {
+				Kids []struct {
+					Type, Text string
+					X, W       float64
+				}
+				Span []float64
+				Day  float64
+			}
+			if err := json.Unmarshal(raw, &got); err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Kids) != 4 || got.Kids[0].Type != "rect" || got.Kids[2].Type != "line" {
+				t.Fatalf("%s: mark elements %+v, want a band, its label, a line, its label", lang, got.Kids)
+			}
+			lo, hi := min(got.Span[0], got.Span[1]), max(got.Span[0], got.Span[1])
+			if math.Abs(got.Kids[0].X-lo) > 0.5 || math.Abs(got.Kids[0].X+got.Kids[0].W-hi) > 0.5 {
+				t.Errorf("%s: band from %.1f width %.1f, want %.1f to %.1f", lang, got.Kids[0].X, got.Kids[0].W, lo, hi)
+			}
+			if math.Abs(got.Kids[2].X-got.Day) > 0.5 {
+				t.Errorf("%s: day line at %.1f, want %.1f", lang, got.Kids[2].X, got.Day)
+			}
+			for i, m := range f.Marks {
+				if txt := got.Kids[2*i+1].Text; !strings.Contains(txt, m.Label) || !strings.Contains(txt, m.Date) {
+					t.Errorf("%s: mark %s labelled %q", lang, m.ID, txt)
+				}
+			}
+			shot(t, tb, "marks-"+lang)
+			noProblems(t, tb)
 		}
 	})
 

@@ -42,6 +42,10 @@ type chartConfig struct {
 	// Panels is the titles of the panels of small multiples, one per
 	// series and grid; the page lays the grids out for its width.
 	Panels []map[string]any `json:"panels,omitempty"`
+	// Marks are the key dates a line chart marks (Figure.Marks): the page
+	// draws a band or a dashed line at their positions between the
+	// categories, with the label and dates at the top of the plot.
+	Marks []mark `json:"marks,omitempty"`
 	// Map holds the boundaries and colours of a map (see map.go).
 	Map *mapConfig `json:"map,omitempty"`
 }
@@ -82,6 +86,10 @@ func buildConfig(fig *figure.Figure, id string, o Options, post bool) (chartConf
 	}
 	cfg.Option = opt
 	cfg.Categories = fig.Categories
+	for _, m := range fig.Marks {
+		rtl := fig.RTL()
+		cfg.Marks = append(cfg.Marks, mark{Label: isolate(m.Label, rtl), Date: isolate(m.Date, rtl), At: m.At, To: m.To})
+	}
 	order := drawOrder(fig)
 	cfg.Reversed = len(order) > 1 && order[0] != 0
 	for _, si := range order {
@@ -117,4 +125,12 @@ func buildConfig(fig *figure.Figure, id string, o Options, post bool) (chartConf
 		}
 	}
 	return cfg, nil
+}
+
+// mark is a Figure.Mark as the page draws it.
+type mark struct {
+	Label string  `json:"label"`
+	Date  string  `json:"date"`
+	At    float64 `json:"at"`
+	To    float64 `json:"to"`
 }

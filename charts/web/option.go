@@ -188,7 +188,32 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 		c.Validate()
 		obj = c.JSON()
 	}
-	return patchOption(obj, fig, t.NoData)
+	m, err := patchOption(obj, fig, t.NoData)
+	if err != nil || len(fig.Marks) == 0 {
+		return m, err
+	}
+	return withHeadroom(m, fig)
+}
+
+// withHeadroom raises the value axis of a chart with marked events so that
+// their labels, at the top of the plot, stay clear of the lines.
+func withHeadroom(raw json.RawMessage, fig *figure.Figure) (json.RawMessage, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		return nil, fmt.Errorf("web: %s/%s: decode option: %v", fig.Report, fig.ID, err)
+	}
+	if ax, ok := m["yAxis"].([]any); ok && len(ax) > 0 {
+		if a, ok := ax[0].(map[string]any); ok {
+			a["boundaryGap"] = []any{0, "34%"}
+		}
+	}
+	out, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("web: %s/%s: encode option: %v", fig.Report, fig.ID, err)
+	}
+	return out, nil
 }
 
 // drawOrder gives the figure's series indices in the order ECharts draws

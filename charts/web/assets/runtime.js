@@ -203,6 +203,41 @@
       }
     }
 
+    // placeMarks draws the marked events: a band over a span, a dashed
+    // line on a day, at positions between the categories in proportion to
+    // the days; their names and dates at the top of the plot.
+    function placeMarks() {
+      if (!cfg.marks || !chart) return;
+      var grid = chart.getModel().getComponent("grid", 0).coordinateSystem.getRect();
+      var n = cfg.categories.length;
+      function px(pos) {
+        var i = Math.max(0, Math.min(n - 2, Math.floor(pos)));
+        var a = chart.convertToPixel({ xAxisIndex: 0 }, i), b = chart.convertToPixel({ xAxisIndex: 0 }, i + 1);
+        return a + (pos - i) * (b - a);
+      }
+      var fg = dark.matches ? "#e6e6e6" : "#1a1a1a", muted = dark.matches ? "#b5b5b5" : "#5c5c5c";
+      var els = [];
+      for (var k = 0; k < cfg.marks.length; k++) {
+        var m = cfg.marks[k], a = px(m.at), z = px(m.to);
+        if (a > z) { var t = a; a = z; z = t; }
+        var mid = (a + z) / 2, align = "center";
+        if (mid < grid.x + 90) { align = "left"; mid = Math.max(a, grid.x + 2); }
+        else if (mid > grid.x + grid.width - 90) { align = "right"; mid = Math.min(z, grid.x + grid.width - 2); }
+        var label = { type: "text", x: mid, y: grid.y + 2 + k % 2 * 34, z: 10, silent: true,
+          style: { text: m.label + "\n" + m.date, align: align, verticalAlign: "top", fill: fg, font: "600 12px " + o0.textStyle.fontFamily, lineHeight: 15 } };
+        if (z - a >= 1) {
+          els.push({ type: "rect", z: 0, silent: true, shape: { x: a, y: grid.y, width: z - a, height: grid.height },
+            style: { fill: dark.matches ? "rgba(255,255,255,0.10)" : "rgba(0,0,0,0.07)" } });
+        } else {
+          els.push({ type: "line", z: 1, silent: true, shape: { x1: a, y1: grid.y + 36 + k % 2 * 34, x2: a, y2: grid.y + grid.height },
+            style: { stroke: muted, lineWidth: 1.5, lineDash: [5, 4] } });
+        }
+        els.push(label);
+      }
+      chart.setOption({ graphic: [{ id: "tc-marks", type: "group", children: els }] }, { replaceMerge: ["graphic"] });
+    }
+
+    var o0 = null;
     function draw() {
       if (chart) chart.dispose();
       el.removeAttribute("data-tc-ready");
@@ -226,7 +261,9 @@
       }
       shown = fits();
       if (!shown) showLabels(o);
+      o0 = o;
       chart.setOption(o);
+      placeMarks();
     }
 
     draw();
@@ -249,6 +286,7 @@
         showLabels(u);
       }
       chart.setOption(u);
+      placeMarks();
     });
 
     var btn = document.getElementById(id + "-decal");
