@@ -104,6 +104,10 @@ type Loaded struct {
 	Report  *spec.Report
 	Tables  map[string]*dataset.Table
 	Figures []*figure.Figure // chart order, then language order
+	// Theme is the report's theme; ThemeInputs the files it was read
+	// from (none for a built-in theme).
+	Theme       *theme.Theme
+	ThemeInputs []Input
 }
 
 // Load reads and checks reports without writing anything: specs, datasets
@@ -113,6 +117,7 @@ func Load(paths []string, langs []string) ([]*Loaded, error) {
 	var errs diag.List
 	tables := map[string]*dataset.Table{}
 	tableErr := map[string]bool{}
+	themes := map[string]*loadedTheme{}
 	var out []*Loaded
 	for _, path := range paths {
 		r, err := spec.Load(path)
@@ -139,11 +144,10 @@ func Load(paths []string, langs []string) ([]*Loaded, error) {
 			}
 			l.Tables[name] = tables[p]
 		}
-		if th := r.Theme; th.Value != "" {
-			if _, found := theme.ByName(th.Value); !found {
-				errs.Add(path, th.Line, th.Col, "theme %q is not known; want one of: %s", th.Value, theme.Names())
-				ok = false
-			}
+		if th, in, found := resolveTheme(path, r.Theme, themes, &errs); found {
+			l.Theme, l.ThemeInputs = th, in
+		} else {
+			ok = false
 		}
 		if !ok {
 			continue
@@ -286,12 +290,18 @@ var shaper = sync.OnceValue(func() *text.Handler { return text.NewHandler(text.D
 
 func buildReport(ctx context.Context, l *Loaded, o *Options, out *outDir) (*Manifest, []string, error) {
 	r := l.Report
-	th, _ := theme.ByName(r.Theme.Value)
+	th := l.Theme
+	if th == nil {
+		th, _ = theme.ByName(r.Theme.Value)
+	}
 	m := &Manifest{Tool: Tool{Name: "tollcharts", Version: Version}, Report: r.ID.Value}
 	m.Inputs = append(m.Inputs, Input{Path: filepath.ToSlash(r.Path), Kind: "spec", SHA256: fileHash(r.Path)})
 	for _, t := range l.Tables {
 		m.Inputs = appendInput(m.Inputs, Input{Path: filepath.ToSlash(t.Path), Kind: "dataset", SHA256: t.SHA256})
 		m.Inputs = appendInput(m.Inputs, Input{Path: filepath.ToSlash(t.MetaPath), Kind: "provenance", SHA256: t.MetaSHA256})
+	}
+	for _, in := range l.ThemeInputs { // in every key, through the inputs
+		m.Inputs = appendInput(m.Inputs, in)
 	}
 	arts, err := plan(l, th, o, m)
 	if err != nil {
@@ -491,7 +501,7 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 				a.Format, a.Size, a.Scale = "png", s.name, scale
 				a.Width, a.Height = s.w*scale, s.h*scale
 				a.Path = stem + s.suffix + map[int]string{1: "", 2: "@2x"}[scale] + ".png"
-				opts := static.Options{Width: s.w, Height: s.h, Scale: float64(scale), Format: static.PNG, Theme: th, Text: shaper(), TextScale: s.text, Meta: meta}
+				opts := static.Options{Width: s.w, Height: s.h, Scale: float64(scale), Format: static.PNG, Theme: th, Text: shaperOf(th), TextScale: s.text, Meta: meta}
 				a.Key = key(a, s.text)
 				arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return static.Render(w, fig, opts) }})
 			}
@@ -503,7 +513,7 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 			a := base
 			a.Format, a.Size, a.Scale, a.Width, a.Height = string(format), "landscape", 1, 1200, 675
 			a.Path = stem + "." + string(format)
-			opts := static.Options{Format: format, Theme: th, Text: shaper(), Meta: meta}
+			opts := static.Options{Format: format, Theme: th, Text: shaperOf(th), Meta: meta}
 			a.Key = key(a)
 			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return static.Render(w, fig, opts) }})
 		}
@@ -537,7 +547,7 @@ func planInfographic(fig *figure.Figure, base Artifact, stem string, th *theme.T
 			a.Width, a.Height = s.Width*scale, s.Height*scale
 			a.Path = stem + s.Suffix + map[int]string{1: "", 2: "@2x"}[scale] + ".png"
 			a.Key = key(a)
-			opts := infographic.Options{Width: s.Width, Height: s.Height, Scale: float64(scale), Theme: th, Fonts: text.Default()}
+			opts := infographic.Options{Width: s.Width, Height: s.Height, Scale: float64(scale), Theme: th, Fonts: fontsOf(th)}
 			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return infographic.Render(w, fig, opts) }})
 		}
 	}

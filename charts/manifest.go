@@ -24,7 +24,7 @@ type Tool struct {
 // Input is one file the build read.
 type Input struct {
 	Path   string `json:"path"` // as given, with forward slashes
-	Kind   string `json:"kind"` // spec, dataset, provenance, asset
+	Kind   string `json:"kind"` // spec, dataset, provenance, asset, theme, font, logo
 	SHA256 string `json:"sha256"`
 }
 

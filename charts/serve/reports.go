@@ -12,7 +12,6 @@ import (
 	"github.com/tollcharts/tollcharts/charts"
 	"github.com/tollcharts/tollcharts/charts/dataset"
 	"github.com/tollcharts/tollcharts/charts/spec"
-	"github.com/tollcharts/tollcharts/charts/theme"
 )
 
 // report is one served report and what its last build said.
@@ -38,7 +37,7 @@ func (r *report) label() string {
 // readInputs learns the report's id, title and inputs from its spec. When
 // the spec does not parse, the inputs known before are kept, so fixing a
 // dataset still rebuilds it.
-func (r *report) readInputs(root string) {
+func (r *report) readInputs() {
 	in := map[string]bool{}
 	for p := range r.inputs {
 		in[p] = true
@@ -53,13 +52,8 @@ func (r *report) readInputs(root string) {
 			in[absPath(p)] = true
 			in[absPath(dataset.MetaPath(p))] = true
 		}
-		if th, ok := theme.ByName(rep.Theme.Value); ok {
-			for _, f := range th.Fonts {
-				if !filepath.IsAbs(f) {
-					f = filepath.Join(root, f)
-				}
-				in[absPath(f)] = true
-			}
+		for _, f := range charts.ThemeFiles(r.spec, rep.Theme.Value) {
+			in[absPath(f)] = true
 		}
 	}
 	r.inputs = in
@@ -77,7 +71,7 @@ func absPath(p string) string {
 // report's, shown in the pages and printed on Stderr.
 func (s *Server) build(ctx context.Context, r *report) ([]string, error) {
 	s.mu.Lock()
-	r.readInputs(s.cfg.Root)
+	r.readInputs()
 	s.mu.Unlock()
 	o := charts.Options{
 		Reports: []string{r.spec}, Root: s.cfg.Root, Out: s.cfg.Out,

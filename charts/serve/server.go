@@ -104,7 +104,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	for _, p := range specs {
 		r := &report{spec: p}
-		r.readInputs(cfg.Root)
+		r.readInputs()
 		s.reports = append(s.reports, r)
 	}
 	// Watch before building, so that edits made during the first build

@@ -1,15 +1,20 @@
 // Package theme holds the visual themes as plain data, found by name.
 //
-// In: a theme name from a report spec ("" means "default"). Out: a Theme:
-// colours (a colour-blind-safe palette: Okabe and Ito's), text sizes in
-// points at the landscape 1200x675 size, and font files if the theme names
-// any (none: the renderers then use the embedded DejaVu Sans).
+// In: a theme name from a report spec ("" means "default"), or the bytes of
+// a theme file (themes/<name>.yaml, see [Parse]) with a function that reads
+// the files it names. Out: a Theme: colours (a colour-blind-safe palette:
+// Okabe and Ito's for the built-in themes), text sizes in points at the
+// landscape 1200x675 size, the fonts (parsed; nil means the embedded DejaVu
+// Sans) and an optional logo (decoded). This package reads no files itself.
 package theme
 
 import (
+	"image"
 	"image/color"
 	"slices"
 	"strings"
+
+	"github.com/tollcharts/tollcharts/charts/text"
 )
 
 // Theme is how charts look.
@@ -23,10 +28,23 @@ type Theme struct {
 	Palette    []color.RGBA
 	// Sizes in points (one point is one pixel of the 1x landscape PNG).
 	Title, Subtitle, Label, Small float64
-	// Fonts are TTF/OTF files, first is primary, the rest fallbacks;
-	// empty means the embedded DejaVu Sans.
-	Fonts []string
+	// Fonts is the theme's font stack (its regular and bold files, each
+	// primary first, then its fallbacks, then the embedded DejaVu Sans,
+	// which covers Arabic); nil means the embedded DejaVu Sans alone.
+	Fonts *text.Fonts
+	// Logo is drawn on every chart and infographic; nil means none.
+	Logo *Logo
 }
+
+// Logo is a theme's logo, decoded.
+type Logo struct {
+	Image  image.Image
+	Height float64 // pixels at 1x (points in SVG and PDF)
+	scaledCache
+}
+
+// DefaultLogoHeight is a logo's height when the theme gives none.
+const DefaultLogoHeight = 40
 
 func rgb(hex uint32) color.RGBA {
 	return color.RGBA{uint8(hex >> 16), uint8(hex >> 8), uint8(hex), 0xff}

@@ -24,7 +24,7 @@ const (
 
 const usage = `usage:
   tollcharts build  [-out DIR] [-lang en,ar] [-format png,svg,html] [-j N] [-force] [-q] [REPORT.yaml ...]
-  tollcharts check  [REPORT.yaml | DATASET.csv ...]
+  tollcharts check  [REPORT.yaml | DATASET.csv | themes/THEME.yaml ...]
   tollcharts list   [REPORT.yaml ...]
   tollcharts serve  [-addr 127.0.0.1:8080] [-public] [-out DIR] [-lang en,ar] [-format ...] [-j N] [-q] [REPORT.yaml ...]
   tollcharts version
@@ -152,9 +152,14 @@ func check(args []string, stdout, stderr io.Writer) int {
 				errs.Append(p, err)
 			}
 		case ".yaml", ".yml":
+			if filepath.Base(filepath.Dir(p)) == "themes" { // a theme file
+				_, _, err := charts.LoadTheme(p)
+				errs.Append(p, err)
+				continue
+			}
 			reports = append(reports, p)
 		default:
-			fmt.Fprintf(stderr, "tollcharts check: %s: want a report spec (.yaml) or a dataset (.csv)\n", p)
+			fmt.Fprintf(stderr, "tollcharts check: %s: want a report spec (.yaml), a dataset (.csv) or a theme (themes/*.yaml)\n", p)
 			return exitUsage
 		}
 	}

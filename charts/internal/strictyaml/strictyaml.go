@@ -65,7 +65,7 @@ func Decode(path string, data []byte, v any) error {
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
-	d := decoder{path: path, errs: &errs}
+	d := decoder{path: path, errs: &errs, src: data}
 	d.value(root, reflect.ValueOf(v).Elem())
 	return errs.Err()
 }
@@ -87,6 +87,24 @@ type decoder struct {
 	path  string
 	errs  *diag.List
 	depth int
+	src   []byte // the document, for hints
+}
+
+// nothing names an empty value; when a # follows it on its line (say
+// "background: #ffffff"), the # started a comment, and it says so.
+func (d *decoder) nothing(n *yaml.Node) string {
+	lines := bytes.Split(d.src, []byte("\n"))
+	if n.Line < 1 || n.Line > len(lines) {
+		return "nothing"
+	}
+	line := []rune(string(lines[n.Line-1]))
+	if n.Column < 1 || n.Column > len(line) {
+		return "nothing"
+	}
+	if rest := strings.TrimLeft(string(line[n.Column-1:]), " \t"); strings.HasPrefix(rest, "#") {
+		return "nothing (a # starts a YAML comment: put the value in quotes, as in \"#1a1a1a\")"
+	}
+	return "nothing"
 }
 
 func (d *decoder) fail(n *yaml.Node, format string, args ...any) {
@@ -121,7 +139,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value) {
 	}
 	switch {
 	case v.Type() == stringType:
-		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		if n.Tag == "!!null" {
+			d.fail(n, "want a string, got %s", d.nothing(n))
+			return
+		}
+		if n.Kind != yaml.ScalarNode {
 			d.fail(n, "want a string, got %s", kindName(n))
 			return
 		}
