@@ -83,6 +83,7 @@ type record struct {
 	fills map[string]int  // map: P-code -> class index, or noData
 	proj  *projection     // choropleth: the projection used
 	tiles map[string]rect // tile grid: P-code -> tile
+	logo  rect            // where the logo was drawn (zero: none)
 }
 
 // canvas is a gg context with a figure's language, a theme and the size's

@@ -103,8 +103,9 @@ func TestComposeStatic(t *testing.T) {
 	}
 }
 
-// TestLogo checks that a logo lands in the footer on the end side (right
-// in English, left in Arabic) and keeps clear of the footer's text.
+// TestLogo checks that a logo lands in the footer on the start side
+// (left in English, right in Arabic), as tall as the default logo height,
+// and keeps clear of the footer's text.
 func TestLogo(t *testing.T) {
 	logo := halves(160, 40) // a synthetic logo
 	for _, lang := range []string{"en", "ar"} {
@@ -115,20 +116,23 @@ func TestLogo(t *testing.T) {
 			}
 			checkBoxes(t, c)
 			img := c.dc.Image().(*image.RGBA)
-			x := int(c.w - c.pad - 5)
+			x := int(c.pad + 5)
 			if lang == "ar" {
-				x = int(c.pad + 5)
+				x = int(c.w - c.pad - 5)
 			}
 			y := int(c.h - 0.7*c.pad - 5)
 			if p := img.RGBAAt(x, y); p.B < 150 && p.R < 150 {
 				t.Errorf("%s %s: no logo at (%d,%d): %v", lang, s.Name, x, y, p)
 			}
+			if h := c.rec.logo.H(); h != 40 {
+				t.Errorf("%s %s: logo %g tall, want 40", lang, s.Name, h)
+			}
 			for _, tb := range c.rec.texts {
-				lx0, lx1 := c.w-c.pad-160, c.w-c.pad
+				lx0, lx1 := c.pad, c.pad+160
 				if lang == "ar" {
-					lx0, lx1 = c.pad, c.pad+160
+					lx0, lx1 = c.w-c.pad-160, c.w-c.pad
 				}
-				if tb.Box.Y1 > c.h-0.7*c.pad-40*c.u && tb.Box.X1 > lx0 && tb.Box.X0 < lx1 {
+				if tb.Box.Y1 > c.h-0.7*c.pad-40 && tb.Box.X1 > lx0 && tb.Box.X0 < lx1 {
 					t.Errorf("%s %s: %q runs under the logo", lang, s.Name, tb.Text)
 				}
 			}

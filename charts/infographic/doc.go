@@ -4,8 +4,9 @@
 // In: a Figure (text already in its language, values with their exact
 // counts and formatted labels) and Options: the size in pixels at 1x (one
 // of the social formats in [Sizes], or any other), the scale (1 or 2), the
-// theme (brand colours and type sizes), the fonts (*text.Fonts; DejaVu Sans
-// by default, embedded), an optional logo image, the timeline's key dates
+// theme (brand colours, type sizes, fonts, logo), the fonts (*text.Fonts;
+// the theme's, else DejaVu Sans, embedded), an optional logo image (the
+// theme's by default), the timeline's key dates
 // ([Events]; the embedded events.yaml by default). Out: a PNG on an
 // io.Writer. Render never touches paths, never reads the clock or host
 // fonts, and gives the same bytes for the same input.
@@ -35,7 +36,8 @@
 //     portrait and story.
 //
 // Every card carries the figure's title, subtitle, source line and notes,
-// and the logo if one is given. Each size has its own layout (tall formats
+// and the logo if there is one (in the footer, on the reading-start side,
+// the theme's logo height tall). Each size has its own layout (tall formats
 // stack vertically; small ones carry fewer labels). Arabic figures are
 // mirrored: text right-aligned, reading order and legends right to left;
 // geography and time axes are not mirrored (time only if the figure says

@@ -22,7 +22,7 @@ var goldenSizes = []Size{Sizes[0], Sizes[3]}
 // mismatch the test writes <case>.got.png and <case>.diff.got.png beside
 // the golden file (git-ignored).
 func TestGolden(t *testing.T) {
-	update := os.Getenv("UPDATE_GOLDEN") != ""
+	update := goldenUpdate()
 	for _, id := range []string{"stat", "pictogram", "map", "timeline"} {
 		for _, lang := range []string{"en", "ar"} {
 			for _, s := range goldenSizes {
@@ -38,6 +38,8 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+func goldenUpdate() bool { return os.Getenv("UPDATE_GOLDEN") != "" }
 
 func compareGolden(t *testing.T, name string, got []byte, update bool) {
 	t.Helper()

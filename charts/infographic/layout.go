@@ -6,12 +6,14 @@ import (
 
 	"github.com/tollcharts/tollcharts/charts/figure"
 	"github.com/tollcharts/tollcharts/charts/text"
+	"github.com/tollcharts/tollcharts/charts/theme"
 )
 
 // frame paints the background and the furniture every card carries: a
 // brand stripe, the title and subtitle on top, the notes (the figure's,
 // then the renderer's own, such as a rounding rule) and the source line at
-// the bottom, and the logo on the end side of the footer. It returns the
+// the bottom, and the logo on the start side of the footer (left in
+// English, right in Arabic), the footer's text beside it. It returns the
 // body: the space left for the graphic.
 func (c *canvas) frame(f *figure.Figure, extraNotes ...string) (rect, error) {
 	c.fillRect(rect{0, 0, c.w, c.h}, c.th.Background)
@@ -31,19 +33,15 @@ func (c *canvas) frame(f *figure.Figure, extraNotes ...string) (rect, error) {
 	top := y + 18*c.u
 
 	// Footer: notes, then the source line, above the bottom margin; the
-	// logo takes the end side.
+	// logo takes the start side.
 	small := c.st(c.th.Small, false, c.th.Muted)
 	foot := content
-	logoW, logoH := 0.0, 0.0
-	if c.o.Logo != nil {
-		b := c.o.Logo.Bounds()
-		logoH = math.Round(40 * c.u)
-		logoW = math.Min(logoH*float64(b.Dx())/float64(max(b.Dy(), 1)), 0.3*content.W())
-		logoH = logoW * float64(b.Dy()) / float64(max(b.Dx(), 1))
+	logoW, logoH := c.logoSize(content)
+	if logoW > 0 {
 		if c.rtl {
-			foot.X0 += logoW + 20*c.u
-		} else {
 			foot.X1 -= logoW + 20*c.u
+		} else {
+			foot.X0 += logoW + 20*c.u
 		}
 	}
 	var paras [][]*text.Line
@@ -68,16 +66,42 @@ func (c *canvas) frame(f *figure.Figure, extraNotes ...string) (rect, error) {
 	for _, p := range paras {
 		fy = c.lines(p, small, foot, fy) + lineSpacing*small.size
 	}
-	if c.o.Logo != nil {
-		x := content.X1 - logoW
+	if logoW > 0 {
+		x := content.X0
 		if c.rtl {
-			x = content.X0
+			x = content.X1 - logoW
 		}
-		DrawImage(c.dc, c.o.Logo, x, content.Y1-logoH, logoW, logoH)
+		c.rec.logo = rect{x, content.Y1 - logoH, x + logoW, content.Y1}
+		img := c.o.Logo
+		if l := c.th.Logo; l != nil && l.Image == img { // resampled once per size
+			img = l.Scaled(int(math.Round(logoW*c.o.Scale)), int(math.Round(logoH*c.o.Scale)))
+		}
+		DrawImage(c.dc, img, x, content.Y1-logoH, logoW, logoH)
 	}
 	body := rect{content.X0, top, content.X1, bottom}
 	if body.H() < 0.25*c.h {
 		return body, fmt.Errorf("%gx%g leaves %.0f px for the graphic under the title and notes; shorten them or use a taller size", c.w, c.h, body.H())
 	}
 	return body, nil
+}
+
+// logoSize is the logo's size as drawn, in canvas units (pixels at 1x):
+// the theme's logo height (40 without a theme logo), narrowed to at most
+// 30% of the content's width, its aspect kept, in whole device pixels.
+// Zero without a logo.
+func (c *canvas) logoSize(content rect) (w, h float64) {
+	if c.o.Logo == nil || c.o.Logo.Bounds().Empty() {
+		return 0, 0
+	}
+	b := c.o.Logo.Bounds()
+	h = theme.DefaultLogoHeight
+	if l := c.th.Logo; l != nil && l.Height > 0 {
+		h = l.Height
+	}
+	w = h * float64(b.Dx()) / float64(b.Dy())
+	if maxW := 0.3 * content.W(); w > maxW {
+		w, h = maxW, maxW*float64(b.Dy())/float64(b.Dx())
+	}
+	s := c.o.Scale
+	return math.Round(w*s) / s, math.Round(h*s) / s
 }

@@ -19,9 +19,10 @@ type Options struct {
 	Width, Height int     // canvas in pixels at scale 1; 1200x675 when zero
 	Scale         float64 // 1 or 2; 0 means 1
 	Theme         *theme.Theme
-	Fonts         *text.Fonts // nil: text.Default() (DejaVu Sans, embedded)
-	// Logo is drawn in the footer, on the end side, if not nil. The caller
-	// decodes it (a theme may name a logo file); Render reads no files.
+	Fonts         *text.Fonts // nil: the theme's fonts, or text.Default() (DejaVu Sans, embedded)
+	// Logo is drawn in the footer, on the start side (left in English,
+	// right in Arabic), the theme's logo height tall, if not nil; nil
+	// means the theme's logo, if it has one. Render reads no files.
 	Logo image.Image
 	// Unit is the number of people one pictogram icon stands for; 0 picks
 	// one (see the package doc).
@@ -75,7 +76,13 @@ func draw(f *figure.Figure, o Options) (*canvas, error) {
 		o.Theme, _ = theme.ByName("")
 	}
 	if o.Fonts == nil {
+		o.Fonts = o.Theme.Fonts
+	}
+	if o.Fonts == nil {
 		o.Fonts = text.Default()
+	}
+	if o.Logo == nil && o.Theme.Logo != nil {
+		o.Logo = o.Theme.Logo.Image
 	}
 	if o.Events == nil {
 		o.Events = Events()

@@ -9,5 +9,8 @@
 // text goes through the handler; Arabic figures are mirrored (title, notes
 // and legend on the right, horizontal bars growing from the right,
 // categorical axes reversed; time axes keep running left to right unless the
-// figure says otherwise). The renderer never touches paths.
+// figure says otherwise). The theme's logo, if it has one, sits in the
+// bottom corner on the reading-start side (left in English, right in
+// Arabic), the source line and notes beside it; its fonts come through the
+// handler the caller gives. The renderer never touches paths.
 package static

@@ -42,6 +42,8 @@ type Options struct {
 	filled    bool // the canvas already holds the background
 	// Meta is written into the file (PNG text chunks, SVG title and desc).
 	Meta Meta
+	// logoAt, when set, receives the box the logo was drawn in (tests).
+	logoAt *vg.Rectangle
 }
 
 // Render draws f and writes it to w.
@@ -87,7 +89,7 @@ func Render(w io.Writer, f *figure.Figure, o Options) error {
 		if _, err := c.WriteTo(&buf); err != nil {
 			return err
 		}
-		_, err := w.Write(svgTitle(buf.Bytes(), o.Meta))
+		_, err := w.Write(svgTitle(svgImageType(buf.Bytes()), o.Meta))
 		return err
 	case PDF:
 		pdfDates()
@@ -109,6 +111,8 @@ type painter struct {
 	o    Options
 	th   *theme.Theme
 	rtl  bool
+	// indent keeps text clear of the logo on the start side (the footer).
+	indent vg.Length
 }
 
 func (p *painter) style(size float64, bold bool, c color.Color) text.Style {
@@ -168,13 +172,13 @@ func splitSpaces(s string) []string {
 func (p *painter) block(s string, sty text.Style, y vg.Length, lineGap float64) vg.Length {
 	r := p.dc.Rectangle
 	pad := p.pad()
-	x := r.Min.X + pad
+	x := r.Min.X + pad + p.indent
 	sty.XAlign = draw.XLeft
 	if p.rtl {
-		x = r.Max.X - pad
+		x = r.Max.X - pad - p.indent
 		sty.XAlign = draw.XRight
 	}
-	for _, line := range wrap(s, sty, r.Size().X-2*pad) {
+	for _, line := range wrap(s, sty, r.Size().X-2*pad-p.indent) {
 		p.dc.FillText(sty, vg.Point{X: x, Y: y}, line)
 		y -= sty.Font.Size * vg.Length(lineGap)
 	}
@@ -183,7 +187,7 @@ func (p *painter) block(s string, sty text.Style, y vg.Length, lineGap float64) 
 
 // blockHeight is how tall block would draw s.
 func (p *painter) blockHeight(s string, sty text.Style, lineGap float64) vg.Length {
-	n := len(wrap(s, sty, p.dc.Rectangle.Size().X-2*p.pad()))
+	n := len(wrap(s, sty, p.dc.Rectangle.Size().X-2*p.pad()-p.indent))
 	return vg.Length(n) * sty.Font.Size * vg.Length(lineGap)
 }
 
@@ -215,14 +219,21 @@ func draw1(dc draw.Canvas, f *figure.Figure, o Options) error {
 	small := p.style(th.Small, false, th.Muted)
 	foot := []string{f.Source}
 	foot = append(foot, f.Notes...)
+	logoW, logoH := p.logoSize() // the logo takes the footer's start side
+	if logoW > 0 {
+		p.indent = logoW + logoGap
+	}
 	var footH vg.Length
 	for _, s := range foot {
 		footH += p.blockHeight(s, small, 1.35)
 	}
 	fy := r.Min.Y + pad*0.7 + footH
+	fy, footH = fy+max(logoH-footH, 0)/2, max(footH, logoH)
 	for _, s := range foot {
 		fy = p.block(s, small, fy, 1.35)
 	}
+	p.indent = 0
+	p.drawLogo(logoW, logoH)
 	area := vg.Rectangle{
 		Min: vg.Point{X: r.Min.X + pad, Y: r.Min.Y + pad*0.7 + footH + 12},
 		Max: vg.Point{X: r.Max.X - pad, Y: y - 10},
