@@ -286,9 +286,10 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 				y := ty(float64(v.N)) + 9
 				// The lowest point of several puts its label below
 				// itself when the next point up is too close for both
-				// labels to sit above their points.
+				// labels to sit above their points (or its label would cover that
+				// point).
 				if len(placed[x]) == 0 && ns > 1 {
-					if up, ok := nextUp(f, k, si, v.N); ok && ty(float64(up))+9 < y+h && ty(float64(v.N))-6-h > ty(0)+2 && allKnown(f, k) {
+					if up, ok := nextUp(f, k, si, v.N); ok && ty(float64(up)) < y+h+6 && ty(float64(v.N))-6-h > ty(0)+2 && allKnown(f, k) {
 						below := lab
 						below.YAlign = draw.YTop
 						p.dc.FillText(below, vg.Point{X: cx, Y: ty(float64(v.N)) - 6}, v.Label)
