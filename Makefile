@@ -4,6 +4,7 @@ BIN     := bin/tollcharts
 REPORTS := $(basename $(notdir $(wildcard reports/*.yaml)))
 SOURCES := $(shell find cmd charts -name '*.go' -not -name '*_test.go') $(shell find charts -path '*/testdata' -prune -o -type f \( -name '*.csv' -o -name '*.json' -o -name '*.geojson' -o -name '*.yaml' -o -name '*.tmpl' -o -name '*.css' -o -name '*.js' \) -print) go.mod go.sum
 NODE    := node_modules/.package-lock.json
+THEMES  := $(shell find themes -type f -not -name '*.md' 2>/dev/null)
 FUZZTIME ?= 30s
 BENCHTIME ?= 2x
 ADDR    ?= 127.0.0.1:8080
@@ -21,16 +22,16 @@ $(NODE): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
 # One target per report; make skips a report whose inputs are older than
-# its manifest. A report depends on its spec and on every dataset (specs
-# may name any of them).
+# its manifest. A report depends on its spec, on every dataset and on every
+# theme file, font and logo (specs may name any of them).
 $(addprefix report-,$(REPORTS)): report-%: output/%/manifest.json
 
-output/%/manifest.json: reports/%.yaml $(wildcard datasets/*.csv datasets/*.meta.yaml) $(BIN) $(NODE)
+output/%/manifest.json: reports/%.yaml $(wildcard datasets/*.csv datasets/*.meta.yaml) $(THEMES) $(BIN) $(NODE)
 	$(BIN) build -q $<
 	@touch $@
 
 check: $(BIN)
-	$(BIN) check reports/*.yaml datasets/*.csv
+	$(BIN) check reports/*.yaml datasets/*.csv $(wildcard themes/*.yaml)
 
 test: $(NODE)
 	$(GO) test ./...
@@ -42,7 +43,7 @@ bench: $(NODE)
 	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v '/charts$$')
 
 # Builds every report, serves output/ at ADDR (loopback) and rebuilds and
-# reloads open pages as reports/ and datasets/ change; Ctrl-C stops.
+# reloads open pages as reports/, datasets/ and themes/ change; Ctrl-C stops.
 # SERVEFLAGS='-format svg,html' makes rebuilds quick while editing.
 serve: $(BIN) $(NODE)
 	$(BIN) serve -addr $(ADDR) $(SERVEFLAGS)
@@ -52,6 +53,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseCount$$' -fuzztime $(FUZZTIME) ./charts/dataset
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./charts/spec
 	$(GO) test -run '^$$' -fuzz '^FuzzShape$$' -fuzztime $(FUZZTIME) ./charts/text
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./charts/theme
 
 clean:
 	rm -rf output bin
