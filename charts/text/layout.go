@@ -3,6 +3,7 @@ package text
 import (
 	"math"
 	"sort"
+	"unicode"
 
 	"github.com/go-text/typesetting/di"
 	gofont "github.com/go-text/typesetting/font"
@@ -124,6 +125,9 @@ func build(runs shaping.Line, p []rune, faces faceList, stack []*face, dir Direc
 		start, end = 0, 0
 	}
 	sort.SliceStable(order, func(a, b int) bool { return runs[order[a]].VisualIndex < runs[order[b]].VisualIndex })
+	if dir != RTL {
+		order = ltrOrder(runs, p)
+	}
 
 	l := newLayout(stack[0], string(p[start:end]), dir)
 	ink := Rect{MinX: math.Inf(1), MinY: math.Inf(1), MaxX: math.Inf(-1), MaxY: math.Inf(-1)}
@@ -198,4 +202,99 @@ func visualOrder(dir di.Direction, line shaping.Line) {
 	if from >= 0 {
 		swap(line[from:])
 	}
+}
+
+// ltrOrder is the visual order of the runs of one line of a left-to-right
+// paragraph by the Unicode bidi algorithm's levels (UAX #9, rules W2, W7,
+// I1 and L2), which go-text's wrapper does not apply: it reverses each
+// right-to-left run on its own, so a number inside Arabic text (its own
+// left-to-right run) split the Arabic around it into pieces that read in
+// the wrong order. Here a right-to-left run is at level 1; a run of digits
+// after right-to-left text (with nothing strong between) is at level 2,
+// and so part of the stretch that reverses; a run of spaces and
+// punctuation between two such runs is at level 1; anything else is at 0.
+func ltrOrder(runs shaping.Line, p []rune) []int {
+	n := len(runs)
+	level := make([]int, n)
+	kind := make([]byte, n) // 'R' right-to-left, 'N' digits, 'W' neutral, 'L' other
+	for i, r := range runs {
+		switch {
+		case r.Direction.Progression() == di.TowardTopLeft:
+			kind[i] = 'R'
+		default:
+			kind[i] = runKind(p, r.Runes.Offset, r.Runes.Count)
+		}
+	}
+	prevR := false // the last strong text before this run reads right to left
+	for i := range runs {
+		switch kind[i] {
+		case 'R':
+			level[i], prevR = 1, true
+		case 'N':
+			if prevR {
+				level[i] = 2
+			}
+		case 'L':
+			prevR = false
+		}
+	}
+	for i := range runs {
+		if kind[i] != 'W' {
+			continue
+		}
+		before := i > 0 && level[i-1] > 0
+		after := false
+		for j := i + 1; j < n; j++ {
+			if kind[j] != 'W' {
+				after = level[j] > 0
+				break
+			}
+		}
+		if before && after {
+			level[i] = 1
+		}
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	for k := 2; k >= 1; k-- {
+		for i := 0; i < n; {
+			if level[order[i]] < k {
+				i++
+				continue
+			}
+			j := i
+			for j < n && level[order[j]] >= k {
+				j++
+			}
+			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+				order[a], order[b] = order[b], order[a]
+			}
+			i = j
+		}
+	}
+	return order
+}
+
+// runKind classifies the runes of a left-to-right run: 'N' digits (with
+// the separators and signs of numbers, and spaces), 'W' only spaces and
+// punctuation, 'L' anything with a letter.
+func runKind(p []rune, off, count int) byte {
+	if off < 0 || off+count > len(p) || count <= 0 {
+		return 'W'
+	}
+	digits := false
+	for _, r := range p[off : off+count] {
+		switch {
+		case unicode.IsDigit(r):
+			digits = true
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			return 'L'
+		}
+	}
+	if digits {
+		return 'N'
+	}
+	return 'W'
 }
