@@ -389,6 +389,11 @@ func stripIsolates(s string) string {
 // its pages in one browser: each on its own (checkPages) and those of one
 // report embedded in an article (checkEmbedded).
 func TestShippedChartsInBrowser(t *testing.T) {
+	if charts.RaceEnabled {
+		// make test runs it; under the race detector it would only time
+		// the browser, and the build it starts is raced by the build tests.
+		t.Skip("browser test: not under the race detector")
+	}
 	browser := newBrowser(t)
 	out, pages := buildShipped(t)
 	t.Run("pages", func(t *testing.T) { checkPages(t, browser, pages) })
