@@ -76,6 +76,18 @@ func drawTiles(c *canvas, f *figure.Figure) error {
 		total := height(names) + 0.08*s + val.Ascent() + val.Descent()*0.3
 		y := inner.Y0 + math.Max(0, (inner.H()-total)/2)
 		x := (inner.X0 + inner.X1) / 2
+		if !gv.v.Known {
+			// A plate of the hatch's background under the words, so the
+			// lines of the hatch do not run through them.
+			w := val.Width()
+			for _, l := range names {
+				w = math.Max(w, l.Width())
+			}
+			pad := 0.04 * s
+			plate := rect{x - w/2 - pad, y - pad, x + w/2 + pad, y + total + pad}
+			plate.X0, plate.X1 = math.Max(plate.X0, t.X0+1), math.Min(plate.X1, t.X1-1)
+			c.fillRect(plate, h.bg)
+		}
 		for i, l := range names {
 			if i > 0 {
 				y += leading(names[i-1], l)
