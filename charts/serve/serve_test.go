@@ -62,7 +62,7 @@ var synthetic = map[string]string{
 	"secret.txt":                     "synthetic secret outside the output folder",
 }
 
-func writeFiles(t *testing.T, files map[string]string) string {
+func writeFiles(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, body := range files {
@@ -71,7 +71,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-func writeFile(t *testing.T, p, body string) {
+func writeFile(t testing.TB, p, body string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
@@ -82,7 +82,7 @@ func writeFile(t *testing.T, p, body string) {
 }
 
 // saveByRename writes p the way editors do: a new file, renamed over it.
-func saveByRename(t *testing.T, p, body string) {
+func saveByRename(t testing.TB, p, body string) {
 	t.Helper()
 	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".swp")
 	writeFile(t, tmp, body)
@@ -119,13 +119,24 @@ type testServer struct {
 
 // start builds the synthetic project (SVG only: quick, and no echarts
 // needed) and serves it; Watch runs until the test ends.
-func start(t *testing.T, files map[string]string) *testServer {
+func start(t testing.TB, files map[string]string) *testServer {
+	t.Helper()
+	return startWith(t, files, Config{Formats: []string{"svg"}, Jobs: 2, Debounce: 20 * time.Millisecond})
+}
+
+// startWith is start with the given formats, jobs and debounce; prepare,
+// if given, runs on the project folder before the first build.
+func startWith(t testing.TB, files map[string]string, cfg Config, prepare ...func(dir string)) *testServer {
 	t.Helper()
 	dir := writeFiles(t, files)
+	for _, p := range prepare {
+		p(dir)
+	}
 	out := filepath.Join(dir, "out")
 	ctx, cancel := context.WithCancel(context.Background())
 	stderr := &syncBuffer{}
-	s, err := New(ctx, Config{Root: dir, Out: out, Formats: []string{"svg"}, Jobs: 2, Debounce: 20 * time.Millisecond, Stderr: stderr})
+	cfg.Root, cfg.Out, cfg.Stderr = dir, out, stderr
+	s, err := New(ctx, cfg)
 	if err != nil {
 		cancel()
 		t.Fatal(err)
@@ -155,7 +166,7 @@ func (ts *testServer) spec(id string) string {
 }
 
 // nextRebuild returns the specs of the next rebuild that built any.
-func (ts *testServer) nextRebuild(t *testing.T) []string {
+func (ts *testServer) nextRebuild(t testing.TB) []string {
 	t.Helper()
 	timeout := time.After(wait)
 	for {
@@ -187,7 +198,7 @@ type sseEvent struct{ name, data string }
 
 // events opens the live-reload stream and returns its events; the first
 // is "hello", sent once the server has registered the stream.
-func (ts *testServer) events(t *testing.T) <-chan sseEvent {
+func (ts *testServer) events(t testing.TB) <-chan sseEvent {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	req, _ := http.NewRequestWithContext(ctx, "GET", ts.ts.URL+"/_tollcharts/events", nil)
@@ -230,7 +241,7 @@ func (ts *testServer) events(t *testing.T) <-chan sseEvent {
 }
 
 // nextEvent waits for the next event called name, skipping others.
-func nextEvent(t *testing.T, ch <-chan sseEvent, name string) sseEvent {
+func nextEvent(t testing.TB, ch <-chan sseEvent, name string) sseEvent {
 	t.Helper()
 	timeout := time.After(wait)
 	for {
