@@ -275,7 +275,11 @@ func (v *validator) chart(r *Report, c *Chart) {
 		v.add(c.At, "chart %q: missing title; want title: {en: ..., ar: ...}", c.ID.Value)
 	}
 	if len(c.Select.Metric) == 0 {
-		v.add(c.Select.At, "chart %q: missing select.metric; want a metric, or a list when x or series is metric", c.ID.Value)
+		at := c.Select.At
+		if at.Line == 0 { // no select at all: point at the chart
+			at = c.At
+		}
+		v.add(at, "chart %q: missing select.metric; want a metric, or a list when x or series is metric", c.ID.Value)
 	} else if len(c.Select.Metric) > 1 && c.X.Value != "metric" && c.Series.Value != "metric" {
 		v.add(c.Select.Metric[1].Pos, "chart %q: several metrics need x: metric or series: metric; a chart never mixes metrics on one axis", c.ID.Value)
 	}
