@@ -229,8 +229,20 @@
           els.push({ type: "rect", z: 0, silent: true, shape: { x: a, y: grid.y, width: z - a, height: grid.height },
             style: { fill: dark.matches ? "rgba(255,255,255,0.10)" : "rgba(0,0,0,0.07)" } });
         } else {
-          els.push({ type: "line", z: 1, silent: true, shape: { x1: a, y1: grid.y + 36 + k % 2 * 34, x2: a, y2: grid.y + grid.height },
-            style: { stroke: muted, lineWidth: 1.5, lineDash: [5, 4] } });
+          // From under the label down to above the value labels of the
+          // points beside the day, so the line never crosses a number.
+          var hi = 0;
+          for (var si = 0; si < o0.series.length; si++) {
+            var d = o0.series[si].data;
+            for (var ci = Math.floor(m.at); ci <= Math.ceil(m.at); ci++) {
+              if (typeof d[ci] === "number") hi = Math.max(hi, d[ci]);
+            }
+          }
+          var y1 = grid.y + 36 + k % 2 * 34, y2 = chart.convertToPixel({ yAxisIndex: 0 }, hi) - 24;
+          if (y2 > y1) {
+            els.push({ type: "line", z: 1, silent: true, shape: { x1: a, y1: y1, x2: a, y2: y2 },
+              style: { stroke: muted, lineWidth: 1.5, lineDash: [5, 4] } });
+          }
         }
         els.push(label);
       }
