@@ -231,22 +231,10 @@ func buildMapOption(fig *figure.Figure, id string, o Options) (json.RawMessage, 
 	}
 	c := echarts.NewMap()
 	c.RegisterMapType(mapName) // not a go-echarts preset: adds no script
-	c.SetGlobalOptions(
-		echarts.WithInitializationOpts(eopts.Initialization{
-			ChartID:         id,
-			BackgroundColor: "transparent",
-			Theme:           "white",
-			PageTitle:       fig.Title,
-			AssetsHost:      DefaultAssetsURL,
-		}),
-		echarts.WithAnimation(!o.NoAnimation),
+	c.SetGlobalOptions(append(baseOpts(fig, id, o, false),
 		echarts.WithTooltipOpts(eopts.Tooltip{Show: eopts.Bool(true), Trigger: "item"}),
-		echarts.WithAriaOpts(&eopts.Aria{
-			Enabled: eopts.Bool(true),
-			Label:   &eopts.AriaLabel{Enabled: eopts.Bool(true), Description: fig.Alt},
-		}),
 		echarts.WithLegendOpts(eopts.Legend{Show: eopts.Bool(false)}),
-	)
+	)...)
 	c.AddSeries(isolate(name, rtl), nil, echarts.WithSeriesId(s.Key))
 	c.ClearPresetJSAssets()
 	c.Validate()

@@ -71,25 +71,12 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 		}
 	}
 
-	global := []echarts.GlobalOpts{
-		echarts.WithInitializationOpts(eopts.Initialization{
-			ChartID:         id,
-			BackgroundColor: "transparent",
-			Theme:           "white",
-			PageTitle:       fig.Title,
-			AssetsHost:      DefaultAssetsURL,
-		}),
-		echarts.WithAnimation(!o.NoAnimation),
+	global := append(baseOpts(fig, id, o, true),
 		echarts.WithColorsOpts(reorder(paletteLight, order)),
 		echarts.WithTooltipOpts(eopts.Tooltip{
 			Show:        eopts.Bool(true),
 			Trigger:     "axis",
 			AxisPointer: &eopts.AxisPointer{Type: map[bool]string{true: "line", false: "shadow"}[fig.Kind == figure.Line]},
-		}),
-		echarts.WithAriaOpts(&eopts.Aria{
-			Enabled: eopts.Bool(true),
-			Label:   &eopts.AriaLabel{Enabled: eopts.Bool(true), Description: fig.Alt},
-			Decal:   &eopts.AriaDecal{Show: eopts.Bool(false)},
 		}),
 		echarts.WithLegendOpts(legend(fig, rtl)),
 		echarts.WithGridOpts(eopts.Grid{
@@ -99,7 +86,7 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 			Bottom:       map[bool]string{true: "36", false: "8"}[horizontal],
 			ContainLabel: eopts.Bool(true),
 		}),
-	}
+	)
 	catAxisLabel := &eopts.AxisLabel{}
 	valAxisLabel := &eopts.AxisLabel{Show: eopts.Bool(true)}
 	if horizontal {
@@ -188,32 +175,7 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 		c.Validate()
 		obj = c.JSON()
 	}
-	m, err := patchOption(obj, fig, t.NoData)
-	if err != nil || len(fig.Marks) == 0 {
-		return m, err
-	}
-	return withHeadroom(m, fig)
-}
-
-// withHeadroom raises the value axis of a chart with marked events so that
-// their labels, at the top of the plot, stay clear of the lines.
-func withHeadroom(raw json.RawMessage, fig *figure.Figure) (json.RawMessage, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var m map[string]any
-	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("web: %s/%s: decode option: %v", fig.Report, fig.ID, err)
-	}
-	if ax, ok := m["yAxis"].([]any); ok && len(ax) > 0 {
-		if a, ok := ax[0].(map[string]any); ok {
-			a["boundaryGap"] = []any{0, "34%"}
-		}
-	}
-	out, err := json.Marshal(m)
-	if err != nil {
-		return nil, fmt.Errorf("web: %s/%s: encode option: %v", fig.Report, fig.ID, err)
-	}
-	return out, nil
+	return patchOption(obj, fig, t.NoData)
 }
 
 // drawOrder gives the figure's series indices in the order ECharts draws
@@ -327,6 +289,12 @@ func patchOption(obj map[string]any, fig *figure.Figure, noData string) (json.Ra
 			}
 		}
 	}
+	// Marked events: room at the top of the plot for their labels.
+	if ax, ok := m["yAxis"].([]any); ok && len(ax) > 0 && len(fig.Marks) > 0 {
+		if a, ok := ax[0].(map[string]any); ok {
+			a["boundaryGap"] = []any{0, "34%"}
+		}
+	}
 	if series, ok := m["series"].([]any); ok {
 		for _, s := range series {
 			if sm, ok := s.(map[string]any); ok && fig.Kind == figure.Line {
@@ -430,5 +398,30 @@ func dropNulls(v any) {
 		for _, x := range v {
 			dropNulls(x)
 		}
+	}
+}
+
+// baseOpts are the options every chart shares: its fixed id, no
+// background, animation unless o turns it off, and the ARIA description
+// from the alt text; with decal, ECharts' fill patterns, off until the
+// reader asks for them.
+func baseOpts(fig *figure.Figure, id string, o Options, decal bool) []echarts.GlobalOpts {
+	aria := &eopts.Aria{
+		Enabled: eopts.Bool(true),
+		Label:   &eopts.AriaLabel{Enabled: eopts.Bool(true), Description: fig.Alt},
+	}
+	if decal {
+		aria.Decal = &eopts.AriaDecal{Show: eopts.Bool(false)}
+	}
+	return []echarts.GlobalOpts{
+		echarts.WithInitializationOpts(eopts.Initialization{
+			ChartID:         id,
+			BackgroundColor: "transparent",
+			Theme:           "white",
+			PageTitle:       fig.Title,
+			AssetsHost:      DefaultAssetsURL,
+		}),
+		echarts.WithAnimation(!o.NoAnimation),
+		echarts.WithAriaOpts(aria),
 	}
 }

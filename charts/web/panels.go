@@ -39,18 +39,9 @@ func donutOption(fig *figure.Figure, id string, o Options) (json.RawMessage, []s
 		l.Data = reversed(names)
 	}
 	c := echarts.NewPie()
-	c.SetGlobalOptions(
-		echarts.WithInitializationOpts(eopts.Initialization{
-			ChartID: id, BackgroundColor: "transparent", Theme: "white", PageTitle: fig.Title, AssetsHost: DefaultAssetsURL,
-		}),
-		echarts.WithAnimation(!o.NoAnimation),
+	c.SetGlobalOptions(append(baseOpts(fig, id, o, true),
 		echarts.WithColorsOpts(paletteLight),
 		echarts.WithTooltipOpts(eopts.Tooltip{Show: eopts.Bool(true), Trigger: "item"}),
-		echarts.WithAriaOpts(&eopts.Aria{
-			Enabled: eopts.Bool(true),
-			Label:   &eopts.AriaLabel{Enabled: eopts.Bool(true), Description: fig.Alt},
-			Decal:   &eopts.AriaDecal{Show: eopts.Bool(false)},
-		}),
 		echarts.WithLegendOpts(l),
 		// The whole, in the middle of the ring.
 		echarts.WithTitleOpts(eopts.Title{
@@ -59,7 +50,7 @@ func donutOption(fig *figure.Figure, id string, o Options) (json.RawMessage, []s
 			TitleStyle:    &eopts.TextStyle{FontSize: 24, FontWeight: "bold"},
 			SubtitleStyle: &eopts.TextStyle{FontSize: 13},
 		}),
-	)
+	)...)
 	c.AddSeries(isolate(whole.Name, rtl), nil,
 		echarts.WithSeriesId(whole.Key),
 		echarts.WithSeriesOpts(func(ss *echarts.SingleSeries) { ss.Data = data }),
@@ -113,21 +104,12 @@ func multiplesOption(fig *figure.Figure, id string, o Options) (json.RawMessage,
 		grids[i] = eopts.Grid{ContainLabel: eopts.Bool(true)}
 	}
 	c := echarts.NewBar()
-	c.SetGlobalOptions(
-		echarts.WithInitializationOpts(eopts.Initialization{
-			ChartID: id, BackgroundColor: "transparent", Theme: "white", PageTitle: fig.Title, AssetsHost: DefaultAssetsURL,
-		}),
-		echarts.WithAnimation(!o.NoAnimation),
+	c.SetGlobalOptions(append(baseOpts(fig, id, o, true),
 		echarts.WithColorsOpts(paletteLight),
 		echarts.WithTooltipOpts(eopts.Tooltip{Show: eopts.Bool(true), Trigger: "axis", AxisPointer: &eopts.AxisPointer{Type: "shadow"}}),
-		echarts.WithAriaOpts(&eopts.Aria{
-			Enabled: eopts.Bool(true),
-			Label:   &eopts.AriaLabel{Enabled: eopts.Bool(true), Description: fig.Alt},
-			Decal:   &eopts.AriaDecal{Show: eopts.Bool(false)},
-		}),
 		echarts.WithLegendOpts(eopts.Legend{Show: eopts.Bool(false)}),
 		echarts.WithGridOpts(grids...),
-	)
+	)...)
 	c.SetXAxis(cats)
 	for i := range n {
 		x := eopts.XAxis{
