@@ -35,13 +35,19 @@ var Formats = []string{"png", "svg", "pdf", "html"}
 
 // Options say what to build. Nil or zero fields mean defaults.
 type Options struct {
-	Reports []string  // spec paths; none means every reports/*.yaml under Root
-	Root    string    // project root: reports/ and node_modules/ (default ".")
-	Out     string    // output folder (default "output")
-	Langs   []string  // subset of the reports' languages (default: all)
-	Formats []string  // subset of Formats (default: all); CSV is always written
-	Jobs    int       // parallel renders (default: the number of CPUs)
-	Force   bool      // render everything, even what the last build left up to date
+	Reports []string // spec paths; none means every reports/*.yaml under Root
+	Root    string   // project root: reports/ and node_modules/ (default ".")
+	Out     string   // output folder (default "output")
+	Langs   []string // subset of the reports' languages (default: all)
+	Formats []string // subset of Formats (default: all); CSV is always written
+	Jobs    int      // parallel renders (default: the number of CPUs)
+	Force   bool     // render everything, even what the last build left up to date
+	// Defer lists formats this build leaves as the last build wrote them:
+	// their files stay, listed in the manifest under their old keys (so
+	// the next full build renders them), and are not rendered. A new
+	// chart's deferred files are simply not there yet. serve builds the
+	// pages first this way, then everything.
+	Defer   []string
 	Written io.Writer // receives the path of each file written, one per line
 	Log     io.Writer // progress and summaries (nil: silent)
 	Notices io.Writer // "waiting for another build of ..." (nil: silent)
@@ -233,15 +239,16 @@ type artifact struct {
 }
 
 // reuse marks the artifacts whose file the previous build rendered from the
-// same key and which are still on disk.
-func reuse(out *outDir, dir string, arts []*artifact) {
+// same key and which are still on disk. It returns the previous build's
+// artifacts by path (nil when there is no usable manifest).
+func reuse(out *outDir, dir string, arts []*artifact) map[string]Artifact {
 	b, err := out.readFile(path.Join(dir, "manifest.json"))
 	if err != nil {
-		return
+		return nil
 	}
 	var old Manifest
 	if json.Unmarshal(b, &old) != nil || old.Tool.Version != Version {
-		return
+		return nil
 	}
 	prev := map[string]Artifact{}
 	for _, a := range old.Artifacts {
@@ -257,6 +264,31 @@ func reuse(out *outDir, dir string, arts []*artifact) {
 		}
 		a.cached, a.SHA256, a.render = true, p.SHA256, nil
 	}
+	return prev
+}
+
+// deferArts leaves the artifacts of the deferred formats as the previous
+// build wrote them: one still on disk keeps its old entry (key and hash),
+// one that is not is left out of this build.
+func deferArts(out *outDir, dir string, arts []*artifact, prev map[string]Artifact, formats []string) []*artifact {
+	kept := arts[:0]
+	for _, a := range arts {
+		if a.cached || !slices.Contains(formats, a.Format) {
+			kept = append(kept, a)
+			continue
+		}
+		p, ok := prev[a.Path]
+		if !ok || p.SHA256 == "" {
+			continue
+		}
+		if _, err := out.stat(path.Join(dir, a.Path)); err != nil {
+			continue
+		}
+		a.Artifact = p
+		a.cached, a.render = true, nil
+		kept = append(kept, a)
+	}
+	return kept
 }
 
 // binaryID identifies the running program, so that a change to the
@@ -311,8 +343,12 @@ func buildReport(ctx context.Context, l *Loaded, o *Options, out *outDir) (*Mani
 	if err := prepareDir(out, dir, o); err != nil {
 		return nil, nil, err
 	}
+	var prev map[string]Artifact
 	if !o.Force {
-		reuse(out, dir, arts)
+		prev = reuse(out, dir, arts)
+	}
+	if len(o.Defer) > 0 {
+		arts = deferArts(out, dir, arts, prev, o.Defer)
 	}
 	// Each file is staged beside its final name as it renders: memory
 	// holds a file per worker, not the report.

@@ -66,16 +66,17 @@ func absPath(p string) string {
 	return filepath.Clean(p)
 }
 
-// build builds one report and records its errors; it returns the files
+// build builds one report, leaving the deferred formats as they were (see
+// charts.Options.Defer), and records its errors; it returns the files
 // written. Only a cancelled ctx is an error: build errors are the
 // report's, shown in the pages and printed on Stderr.
-func (s *Server) build(ctx context.Context, r *report) ([]string, error) {
+func (s *Server) build(ctx context.Context, r *report, deferred []string) ([]string, error) {
 	s.mu.Lock()
 	r.readInputs()
 	s.mu.Unlock()
 	o := charts.Options{
 		Reports: []string{r.spec}, Root: s.cfg.Root, Out: s.cfg.Out,
-		Langs: s.cfg.Langs, Formats: s.cfg.Formats, Jobs: s.cfg.Jobs,
+		Langs: s.cfg.Langs, Formats: s.cfg.Formats, Jobs: s.cfg.Jobs, Defer: deferred,
 		Written: s.cfg.Stdout, Log: io.Discard, Notices: s.cfg.Stderr,
 	}
 	stop := func() {}
@@ -153,32 +154,49 @@ func (s *Server) rebuild(ctx context.Context, changed map[string]bool, all bool)
 	}
 	s.mu.Unlock()
 
-	var built, specs []string
-	var urls []string
-	for _, r := range targets {
-		written, err := s.build(ctx, r)
-		if err != nil {
-			return // cancelled
-		}
-		specs = append(specs, r.spec)
-		s.mu.Lock()
-		if len(written) > 0 {
-			built = append(built, r.id)
-		}
-		s.mu.Unlock()
-		for _, p := range written {
-			if rel, err := filepath.Rel(s.cfg.Out, p); err == nil {
-				urls = append(urls, "/"+filepath.ToSlash(rel))
+	// The pages first (HTML and CSV), leaving the images as they were, so
+	// an open chart reloads at once; then the images, and a reload again.
+	var specs []string
+	phases := [][]string{nil}
+	if d := s.imageFormats(); len(d) > 0 {
+		phases = [][]string{d, nil}
+	}
+	for i, deferred := range phases {
+		var built, urls []string
+		next := targets[:0:0]
+		for _, r := range targets {
+			written, err := s.build(ctx, r, deferred)
+			if err != nil {
+				return // cancelled
+			}
+			if i == 0 {
+				specs = append(specs, r.spec)
+			}
+			s.mu.Lock()
+			if len(written) > 0 {
+				built = append(built, r.id)
+			}
+			if len(r.errs) == 0 {
+				next = append(next, r) // a report that failed fails again
+			}
+			s.mu.Unlock()
+			for _, p := range written {
+				if rel, err := filepath.Rel(s.cfg.Out, p); err == nil {
+					urls = append(urls, "/"+filepath.ToSlash(rel))
+				}
 			}
 		}
-	}
-	s.watchFolders()
-	if len(targets) > 0 || listChanged {
-		s.hub.send("errors", s.errorsJSON())
-	}
-	if len(built) > 0 || listChanged {
-		b, _ := json.Marshal(reloadEvent{Reports: nonNil(built), Paths: nonNil(urls)})
-		s.hub.send("reload", b)
+		if i == 0 {
+			s.watchFolders()
+			if len(targets) > 0 || listChanged {
+				s.hub.send("errors", s.errorsJSON())
+			}
+		}
+		if len(built) > 0 || (i == 0 && listChanged) {
+			b, _ := json.Marshal(reloadEvent{Reports: nonNil(built), Paths: nonNil(urls)})
+			s.hub.send("reload", b)
+		}
+		targets = next
 	}
 	if s.afterRebuild != nil {
 		s.afterRebuild(specs)
@@ -236,4 +254,24 @@ func (s *Server) errorsJSON() []byte {
 func (s *Server) exists(name string) bool {
 	st, err := s.out.Stat(name)
 	return err == nil && st.Mode().IsRegular()
+}
+
+// imageFormats are the formats a rebuild renders after the pages: every
+// built format but HTML, when HTML is built (otherwise there is no page
+// to show first).
+func (s *Server) imageFormats() []string {
+	formats := s.cfg.Formats
+	if len(formats) == 0 {
+		formats = charts.Formats
+	}
+	if !slices.Contains(formats, "html") {
+		return nil
+	}
+	var out []string
+	for _, f := range formats {
+		if f != "html" {
+			out = append(out, f)
+		}
+	}
+	return out
 }

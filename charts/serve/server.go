@@ -111,7 +111,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	// are seen.
 	s.watchFolders()
 	for _, r := range s.reports {
-		if _, err := s.build(ctx, r); err != nil {
+		if _, err := s.build(ctx, r, nil); err != nil {
 			s.Close()
 			return nil, err
 		}
