@@ -1,15 +1,14 @@
 package infographic
 
 import (
-	"bufio"
 	"fmt"
 	"image"
-	"image/png"
 	"io"
 
 	"github.com/fogleman/gg"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/internal/pngenc"
 	"github.com/tollcharts/tollcharts/charts/text"
 	"github.com/tollcharts/tollcharts/charts/theme"
 )
@@ -57,7 +56,7 @@ func Render(w io.Writer, f *figure.Figure, o Options) error {
 	if err != nil {
 		return err
 	}
-	return encodePNG(w, c.dc.Image())
+	return pngenc.Encode(w, c.dc.Image())
 }
 
 // draw renders f on a new canvas, which keeps a record of what was drawn
@@ -116,15 +115,4 @@ func draw(f *figure.Figure, o Options) (*canvas, error) {
 		return nil, fmt.Errorf("render %s: %w", f.ID, err)
 	}
 	return c, nil
-}
-
-// encodePNG writes img with a fixed encoder configuration, so equal images
-// give equal bytes.
-func encodePNG(w io.Writer, img image.Image) error {
-	bw := bufio.NewWriter(w)
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
-	if err := enc.Encode(bw, img); err != nil {
-		return err
-	}
-	return bw.Flush()
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/internal/pngenc"
 )
 
 // BenchmarkRender renders a synthetic 1200x675 governorate bar chart to PNG,
@@ -37,7 +38,7 @@ func BenchmarkRender(b *testing.B) {
 		var buf bytes.Buffer
 		for b.Loop() {
 			buf.Reset()
-			if err := encodePNG(&buf, img); err != nil {
+			if err := pngenc.Encode(&buf, img); err != nil {
 				b.Fatal(err)
 			}
 		}

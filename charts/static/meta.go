@@ -2,8 +2,6 @@ package static
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"html"
 	"regexp"
 	"slices"
@@ -14,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/tollcharts/tollcharts/charts/internal/pngenc"
 )
 
 // Meta is what a file says about itself: PNG text chunks, the SVG title
@@ -48,14 +48,10 @@ func clean(s string) string {
 	}, s)
 }
 
-// pngText inserts iTXt chunks (UTF-8, so Arabic titles survive) after the
-// IHDR chunk of an encoded PNG.
-func pngText(png []byte, m Meta) []byte {
-	const ihdrEnd = 8 + 4 + 4 + 13 + 4 // signature, IHDR length, type, data, crc
-	if len(png) < ihdrEnd {
-		return png
-	}
-	var chunks bytes.Buffer
+// pngChunks are the iTXt chunks (UTF-8, so Arabic titles survive) that
+// say what the PNG is, written after its IHDR chunk.
+func pngChunks(m Meta) []pngenc.Chunk {
+	var chunks []pngenc.Chunk
 	add := func(key, val string) {
 		if val == "" {
 			return
@@ -66,15 +62,7 @@ func pngText(png []byte, m Meta) []byte {
 		data.WriteByte(0)           // empty language tag
 		data.WriteByte(0)           // empty translated keyword
 		data.WriteString(clean(val))
-		var hdr [8]byte
-		binary.BigEndian.PutUint32(hdr[:4], uint32(data.Len()))
-		copy(hdr[4:], "iTXt")
-		crc := crc32.NewIEEE()
-		crc.Write(hdr[4:])
-		crc.Write(data.Bytes())
-		chunks.Write(hdr[:])
-		chunks.Write(data.Bytes())
-		binary.Write(&chunks, binary.BigEndian, crc.Sum32())
+		chunks = append(chunks, pngenc.Chunk{Type: "iTXt", Data: data.Bytes()})
 	}
 	add("Title", m.Title)
 	add("Description", m.Description)
@@ -83,10 +71,7 @@ func pngText(png []byte, m Meta) []byte {
 	for _, k := range sortedKeys(m.Inputs) {
 		add("Input-SHA256", k+" "+m.Inputs[k])
 	}
-	out := make([]byte, 0, len(png)+chunks.Len())
-	out = append(out, png[:ihdrEnd]...)
-	out = append(out, chunks.Bytes()...)
-	return append(out, png[ihdrEnd:]...)
+	return chunks
 }
 
 // svgTitle puts an escaped <title> and <desc> first in the SVG, and

@@ -10,11 +10,11 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/internal/pngenc"
 	"github.com/tollcharts/tollcharts/charts/theme"
 )
 
@@ -71,16 +71,14 @@ func Render(w io.Writer, f *figure.Figure, o Options) error {
 	case PNG, "":
 		// The canvas starts filled with the background: cheaper than
 		// rasterising a rectangle over it, and the same pixels.
-		c := vgimg.NewWith(vgimg.UseWH(W, H), vgimg.UseDPI(int(72*o.Scale)), vgimg.UseBackgroundColor(o.Theme.Background))
+		px := func(l vg.Length) int { return int(l/vg.Inch*vg.Length(72*o.Scale) + 0.5) }
+		c := newPixelCanvas(px(W), px(H), 72*o.Scale, o.Theme.Background)
+		defer c.release()
 		o.filled = true
 		if err := draw1(draw.New(c), f, o); err != nil {
 			return err
 		}
-		if err := encodePNG(&buf, c.Image()); err != nil {
-			return err
-		}
-		_, err := w.Write(pngText(buf.Bytes(), o.Meta))
-		return err
+		return pngenc.Encode(w, c.img, pngChunks(o.Meta)...)
 	case SVG:
 		c := vgsvg.New(W, H)
 		if err := draw1(draw.New(c), f, o); err != nil {

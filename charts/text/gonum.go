@@ -9,6 +9,7 @@ import (
 	gfont "gonum.org/v1/plot/font"
 	gtext "gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // Handler is a gonum.org/v1/plot/text.Handler that shapes every label
@@ -121,6 +122,22 @@ func (h *Handler) Draw(c vg.Canvas, txt string, sty gtext.Style, pt vg.Point) {
 		}
 	}
 
+	if r, ok := rasterOf(c); ok && sty.Rotation == 0 {
+		img, m := r.RasterTarget()
+		if s, ok := m.scaleOnly(); ok {
+			baseline := float64(sty.YAlign) * height // y up, last line
+			for i := len(lines) - 1; i >= 0; i-- {
+				if i < len(lines)-1 {
+					baseline += lines[i].Descent() + gap + lines[i+1].Ascent()
+				}
+				x := float64(sty.XAlign) * lines[i].Width()
+				px, py := m.Apply(float64(pt.X)+x, float64(pt.Y)+baseline)
+				lines[i].drawRaster(img, px, py, s, sty.Color)
+			}
+			return
+		}
+	}
+
 	var path vg.Path
 	sink := vgSink{&path}
 	baseline := float64(sty.YAlign) * height // y up, last line
@@ -142,6 +159,23 @@ func (h *Handler) Draw(c vg.Canvas, txt string, sty gtext.Style, pt vg.Point) {
 		c.Rotate(sty.Rotation)
 	}
 	c.Fill(path)
+}
+
+// rasterOf finds the Raster under c: draw.Canvas.FillText hands the
+// handler the draw.Canvas, which wraps the canvas that draws.
+func rasterOf(c vg.Canvas) (Raster, bool) {
+	for {
+		switch w := c.(type) {
+		case Raster:
+			return w, true
+		case *draw.Canvas:
+			c = w.Canvas
+		case draw.Canvas:
+			c = w.Canvas
+		default:
+			return nil, false
+		}
+	}
 }
 
 // vgSink turns y-down PathSink calls into a y-up vg.Path.

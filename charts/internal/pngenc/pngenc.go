@@ -1,0 +1,200 @@
+// Package pngenc writes PNG files quickly and reproducibly: equal images
+// give equal bytes.
+//
+// It exists for speed. Go's image/png tries all five PNG filters on every
+// row and compresses with compress/flate; on a 1200x675 chart that was
+// about three quarters of the rendering time. Charts are flat colour
+// with anti-aliased edges, for which the None filter gives the smallest
+// files (measured: 62 KiB against 75 KiB for Sub and 74 KiB for Up on
+// synthetic bar charts), so pngenc filters nothing and compresses with
+// github.com/klauspost/compress at its fastest level, about three times
+// faster than image/png at BestSpeed for files of the same size
+// (BenchmarkEncode).
+//
+// Opaque images are written as 8-bit RGB, others as 8-bit RGBA with the
+// alpha un-premultiplied, as image/png does; the pixels decode to exactly
+// what image/png would give.
+package pngenc
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/draw"
+	"io"
+	"sync"
+
+	"github.com/klauspost/compress/zlib"
+)
+
+// Level is the compression level: klauspost/compress's fastest.
+const Level = zlib.BestSpeed
+
+// Chunk is an ancillary chunk written after IHDR, such as iTXt.
+type Chunk struct {
+	Type string // four ASCII letters
+	Data []byte
+}
+
+// state is the reusable memory of one encoding.
+type state struct {
+	out  bytes.Buffer
+	idat chunkWriter
+	zw   *zlib.Writer
+	row  []byte
+}
+
+var states = sync.Pool{New: func() any { return new(state) }}
+
+// Encode writes img as a PNG to w, with chunks after the header. Images
+// other than *image.RGBA and *image.NRGBA are converted to RGBA first.
+func Encode(w io.Writer, img image.Image, chunks ...Chunk) error {
+	b := img.Bounds()
+	if b.Dx() <= 0 || b.Dy() <= 0 {
+		return errEmpty
+	}
+	var pix []byte
+	var stride int
+	premultiplied := true
+	switch m := img.(type) {
+	case *image.RGBA:
+		pix, stride = m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride
+	case *image.NRGBA:
+		pix, stride, premultiplied = m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], m.Stride, false
+	default:
+		c := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+		draw.Draw(c, c.Rect, img, b.Min, draw.Src)
+		pix, stride = c.Pix, c.Stride
+	}
+	s := states.Get().(*state)
+	defer states.Put(s)
+	W, H := b.Dx(), b.Dy()
+	// Opaque images are the rule; the first pixel that is not ends the
+	// RGB attempt and the image is written again as RGBA.
+	if !s.encode(pix, stride, W, H, false, premultiplied, chunks) {
+		s.encode(pix, stride, W, H, true, premultiplied, chunks)
+	}
+	_, err := w.Write(s.out.Bytes())
+	return err
+}
+
+type encodeError string
+
+func (e encodeError) Error() string { return string(e) }
+
+const errEmpty = encodeError("pngenc: empty image")
+
+// encode writes the whole file into s.out. Without alpha, it stops and
+// returns false at the first pixel that is not opaque.
+func (s *state) encode(pix []byte, stride, W, H int, alpha, premultiplied bool, chunks []Chunk) bool {
+	s.out.Reset()
+	s.out.WriteString("\x89PNG\r\n\x1a\n")
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:4], uint32(W))
+	binary.BigEndian.PutUint32(ihdr[4:8], uint32(H))
+	ihdr[8] = 8 // bit depth
+	ihdr[9] = 2 // truecolour
+	bpp := 3
+	if alpha {
+		ihdr[9], bpp = 6, 4 // truecolour with alpha
+	}
+	writeChunk(&s.out, "IHDR", ihdr[:])
+	for _, c := range chunks {
+		writeChunk(&s.out, c.Type, c.Data)
+	}
+	s.idat.out = &s.out
+	s.idat.buf = s.idat.buf[:0]
+	if s.zw == nil {
+		s.zw, _ = zlib.NewWriterLevel(&s.idat, Level)
+	} else {
+		s.zw.Reset(&s.idat)
+	}
+	n := 1 + bpp*W
+	if cap(s.row) < n {
+		s.row = make([]byte, n)
+	}
+	row := s.row[:n]
+	row[0] = 0 // filter None
+	for y := 0; y < H; y++ {
+		src := pix[y*stride : y*stride+4*W]
+		dst := row[1:]
+		switch {
+		case !alpha:
+			opaque := byte(0xff)
+			for x, j := 0, 0; x < len(src); x, j = x+4, j+3 {
+				p := src[x : x+4 : x+4]
+				d := dst[j : j+3 : j+3]
+				d[0], d[1], d[2] = p[0], p[1], p[2]
+				opaque &= p[3]
+			}
+			if opaque != 0xff {
+				return false
+			}
+		case !premultiplied:
+			copy(dst, src)
+		default:
+			for x := 0; x < len(src); x += 4 {
+				p := src[x : x+4 : x+4]
+				d := dst[x : x+4 : x+4]
+				switch a := p[3]; a {
+				case 0xff:
+					d[0], d[1], d[2], d[3] = p[0], p[1], p[2], a
+				case 0:
+					d[0], d[1], d[2], d[3] = 0, 0, 0, 0
+				default:
+					// As color.NRGBAModel converts: 16-bit, then truncated.
+					a16 := uint32(a) * 0x101
+					d[0] = uint8((uint32(p[0]) * 0x101 * 0xffff / a16) >> 8)
+					d[1] = uint8((uint32(p[1]) * 0x101 * 0xffff / a16) >> 8)
+					d[2] = uint8((uint32(p[2]) * 0x101 * 0xffff / a16) >> 8)
+					d[3] = a
+				}
+			}
+		}
+		s.zw.Write(row) // writes into memory: no error
+	}
+	s.zw.Close()
+	s.idat.flush()
+	writeChunk(&s.out, "IEND", nil)
+	return true
+}
+
+// chunkWriter cuts the compressed stream into IDAT chunks.
+type chunkWriter struct {
+	out *bytes.Buffer
+	buf []byte
+}
+
+const idatSize = 1 << 16
+
+func (c *chunkWriter) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		k := min(idatSize-len(c.buf), len(p))
+		c.buf = append(c.buf, p[:k]...)
+		p = p[k:]
+		if len(c.buf) == idatSize {
+			c.flush()
+		}
+	}
+	return n, nil
+}
+
+func (c *chunkWriter) flush() {
+	if len(c.buf) > 0 {
+		writeChunk(c.out, "IDAT", c.buf)
+		c.buf = c.buf[:0]
+	}
+}
+
+func writeChunk(w *bytes.Buffer, typ string, data []byte) {
+	var h [8]byte
+	binary.BigEndian.PutUint32(h[:4], uint32(len(data)))
+	copy(h[4:], typ)
+	w.Write(h[:])
+	w.Write(data)
+	crc := crc32.Update(crc32.ChecksumIEEE(h[4:]), crc32.IEEETable, data)
+	binary.BigEndian.PutUint32(h[:4], crc)
+	w.Write(h[:4])
+}

@@ -1,0 +1,199 @@
+package text
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"sync"
+
+	ot "github.com/go-text/typesetting/font/opentype"
+	"golang.org/x/image/vector"
+)
+
+// Raster is implemented by canvases that draw into an *image.RGBA. On
+// such a canvas [Handler] draws unrotated text by compositing cached
+// coverage masks of its glyphs, rasterised once per face, glyph, pixel
+// size and quarter-pixel position, instead of filling every glyph outline
+// again: the same anti-aliased shapes, for a fraction of the cost.
+type Raster interface {
+	// RasterTarget returns the image the canvas draws into and the map
+	// from the canvas's current user space to the image's pixels.
+	RasterTarget() (*image.RGBA, Affine)
+}
+
+// Affine maps (x, y) to (XX*x + XY*y + X0, YX*x + YY*y + Y0).
+type Affine struct{ XX, YX, XY, YY, X0, Y0 float64 }
+
+// Apply maps a point.
+func (m Affine) Apply(x, y float64) (float64, float64) {
+	return m.XX*x + m.XY*y + m.X0, m.YX*x + m.YY*y + m.Y0
+}
+
+// AffineOf reads a map from where it sends the origin and the two unit
+// vectors, for canvases that expose only a point transform.
+func AffineOf(transform func(x, y float64) (float64, float64)) Affine {
+	x0, y0 := transform(0, 0)
+	x1, y1 := transform(1, 0)
+	x2, y2 := transform(0, 1)
+	return Affine{XX: x1 - x0, YX: y1 - y0, XY: x2 - x0, YY: y2 - y0, X0: x0, Y0: y0}
+}
+
+// scaleOnly returns the pixels per unit of a map that flips y (user space
+// y up, pixels y down) and scales both axes alike, as gonum's image
+// canvas does without rotation; ok is false for any other map.
+func (m Affine) scaleOnly() (s float64, ok bool) {
+	if m.XY != 0 || m.YX != 0 || !(m.XX > 0) || m.YY != -m.XX {
+		return 0, false
+	}
+	return m.XX, true
+}
+
+// subpixel is how many positions per pixel, on each axis, glyph masks
+// are cached for.
+const subpixel = 4
+
+// maskKey identifies a glyph's coverage mask.
+type maskKey struct {
+	face   *face
+	gid    ot.GID
+	size   float64 // pixels per em
+	qx, qy uint8   // position within the pixel, in 1/subpixel
+}
+
+// glyphMask is a glyph's coverage: the glyph drawn with its origin at
+// pixel (ix, iy) covers mask at Rect offset by (ix, iy).
+type glyphMask struct {
+	mask *image.Alpha // nil for a glyph with no outline
+}
+
+// masks caches glyph masks across charts. It is bounded as the line cache
+// is: two generations of maskGeneration entries at most (a few MiB).
+var masks = struct {
+	sync.Mutex
+	cur, old map[maskKey]glyphMask
+}{cur: make(map[maskKey]glyphMask)}
+
+const maskGeneration = 8192
+
+func cachedMask(k maskKey) (glyphMask, bool) {
+	masks.Lock()
+	defer masks.Unlock()
+	if m, ok := masks.cur[k]; ok {
+		return m, true
+	}
+	if m, ok := masks.old[k]; ok {
+		putMaskLocked(k, m)
+		return m, true
+	}
+	return glyphMask{}, false
+}
+
+func putMask(k maskKey, m glyphMask) {
+	masks.Lock()
+	defer masks.Unlock()
+	putMaskLocked(k, m)
+}
+
+func putMaskLocked(k maskKey, m glyphMask) {
+	if len(masks.cur) >= maskGeneration {
+		masks.old, masks.cur = masks.cur, make(map[maskKey]glyphMask, maskGeneration)
+	}
+	masks.cur[k] = m
+}
+
+// rasterizers are reused across masks.
+var rasterizers = sync.Pool{New: func() any { return vector.NewRasterizer(0, 0) }}
+
+// rasterMask draws the glyph's outline at size pixels per em with its
+// origin at (fx, fy) within pixel (0, 0).
+func rasterMask(fc *face, gid ot.GID, size, fx, fy float64) glyphMask {
+	segs := fc.outline(gid)
+	if len(segs) == 0 {
+		return glyphMask{}
+	}
+	k := size / fc.upem
+	minX, minY := math.Inf(1), math.Inf(1)
+	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	for i := range segs {
+		for _, p := range segs[i].ArgsSlice() {
+			x, y := fx+k*float64(p.X), fy-k*float64(p.Y)
+			minX, maxX = math.Min(minX, x), math.Max(maxX, x)
+			minY, maxY = math.Min(minY, y), math.Max(maxY, y)
+		}
+	}
+	// Control points bound a glyph's curves, so this box holds its ink.
+	r := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX)), int(math.Ceil(maxY)))
+	if r.Empty() {
+		return glyphMask{}
+	}
+	z := rasterizers.Get().(*vector.Rasterizer)
+	defer rasterizers.Put(z)
+	z.Reset(r.Dx(), r.Dy())
+	ox, oy := fx-float64(r.Min.X), fy-float64(r.Min.Y)
+	pt := func(p ot.SegmentPoint) (float32, float32) {
+		return float32(ox + k*float64(p.X)), float32(oy - k*float64(p.Y))
+	}
+	open := false
+	for _, seg := range segs {
+		a := seg.Args
+		switch seg.Op {
+		case ot.SegmentOpMoveTo:
+			if open {
+				z.ClosePath()
+			}
+			z.MoveTo(pt(a[0]))
+			open = true
+		case ot.SegmentOpLineTo:
+			z.LineTo(pt(a[0]))
+		case ot.SegmentOpQuadTo:
+			x1, y1 := pt(a[0])
+			x2, y2 := pt(a[1])
+			z.QuadTo(x1, y1, x2, y2)
+		case ot.SegmentOpCubeTo:
+			x1, y1 := pt(a[0])
+			x2, y2 := pt(a[1])
+			x3, y3 := pt(a[2])
+			z.CubeTo(x1, y1, x2, y2, x3, y3)
+		}
+	}
+	if open {
+		z.ClosePath()
+	}
+	m := image.NewAlpha(r)
+	z.Draw(m, r, image.Opaque, image.Point{})
+	return glyphMask{mask: m}
+}
+
+// drawRaster composites the line onto img in colour c, its origin (the
+// left end of the baseline) at pixel (x, y), s pixels per output unit.
+func (l *Line) drawRaster(img *image.RGBA, x, y, s float64, c color.Color) {
+	src := image.NewUniform(c)
+	size := l.size * s
+	gs := l.scale() * s
+	stack := l.fonts.stack(l.bold)
+	for _, g := range l.l.glyphs {
+		fc := stack[g.Font]
+		gx, gy := x+g.X*gs, y+g.Y*gs
+		ix, iy := math.Floor(gx), math.Floor(gy)
+		qx := math.Round((gx - ix) * subpixel)
+		qy := math.Round((gy - iy) * subpixel)
+		if qx == subpixel {
+			ix, qx = ix+1, 0
+		}
+		if qy == subpixel {
+			iy, qy = iy+1, 0
+		}
+		key := maskKey{face: fc, gid: ot.GID(g.ID), size: size, qx: uint8(qx), qy: uint8(qy)}
+		m, ok := cachedMask(key)
+		if !ok {
+			m = rasterMask(fc, key.gid, size, qx/subpixel, qy/subpixel)
+			putMask(key, m)
+		}
+		if m.mask == nil {
+			continue
+		}
+		at := m.mask.Rect.Add(image.Pt(int(ix), int(iy)))
+		draw.DrawMask(img, at, src, image.Point{}, m.mask, m.mask.Rect.Min, draw.Over)
+	}
+}
