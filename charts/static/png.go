@@ -16,55 +16,64 @@ import (
 
 // Pixel canvases are reused: a build renders many charts of a few sizes,
 // and a 1200x675 canvas is 3.2 MB that would otherwise be allocated,
-// cleared and collected for each. At most a few are kept per size.
-var canvases sync.Map // image.Point -> *sync.Pool of *image.RGBA
+// painted white (vgimg.NewWith does), painted again with the background
+// and collected, for each chart. A reused canvas is painted once.
+var canvases sync.Map // canvasSize -> *sync.Pool of *pixelCanvas
 
-func getImage(w, h int) *image.RGBA {
-	p, _ := canvases.LoadOrStore(image.Pt(w, h), &sync.Pool{New: func() any {
-		return image.NewRGBA(image.Rect(0, 0, w, h))
-	}})
-	return p.(*sync.Pool).Get().(*image.RGBA)
-}
+type canvasSize struct{ w, h, dpi int }
 
-func putImage(img *image.RGBA) {
-	if p, ok := canvases.Load(img.Rect.Size()); ok {
-		p.(*sync.Pool).Put(img)
-	}
-}
-
-// pixelCanvas is a gonum vgimg canvas over a reused image, filled with bg.
-// It also lets charts/text draw glyphs from its cache of coverage masks
-// (text.Raster) instead of filling their outlines.
+// pixelCanvas is a gonum vgimg canvas over an *image.RGBA. It lets
+// charts/text draw glyphs from its cache of coverage masks (text.Raster)
+// instead of filling their outlines, and fills rectangles directly.
 type pixelCanvas struct {
 	*vgimg.Canvas
+	size   canvasSize
 	img    *image.RGBA
 	ctx    *gg.Context
 	colors []color.Color // the fill colour, pushed and popped with the canvas state
 }
 
-func newPixelCanvas(w, h int, dpi float64, bg color.Color) *pixelCanvas {
-	img := getImage(w, h)
-	ctx := gg.NewContextForRGBA(img)
-	// As vgimg.NewWith sets up a context of its own.
-	ctx.SetLineCapButt()
-	ctx.InvertY()
-	// NewWith paints the image white; the background goes over it.
-	c := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(int(dpi)))
-	if bg != color.White {
-		draw.Draw(img, img.Rect, &image.Uniform{bg}, image.Point{}, draw.Src)
-	}
-	return &pixelCanvas{Canvas: c, img: img, ctx: ctx, colors: []color.Color{color.Black}}
+// newPixelCanvas returns a w x h pixel canvas at dpi, filled with bg, in
+// the state vgimg.NewWith gives a new canvas.
+func newPixelCanvas(w, h, dpi int, bg color.Color) *pixelCanvas {
+	size := canvasSize{w, h, dpi}
+	pool, _ := canvases.LoadOrStore(size, &sync.Pool{New: func() any {
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		ctx := gg.NewContextForRGBA(img)
+		// As vgimg.NewWith sets up a context of its own.
+		ctx.SetLineCapButt()
+		ctx.InvertY()
+		c := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
+		return &pixelCanvas{Canvas: c, size: size, img: img, ctx: ctx}
+	}})
+	c := pool.(*sync.Pool).Get().(*pixelCanvas)
+	c.colors = append(c.colors[:0], color.Black)
+	vg.Initialize(c) // line width, dashes and colour as new
+	c.ctx.ClearPath()
+	draw.Draw(c.img, c.img.Rect, &image.Uniform{bg}, image.Point{}, draw.Src)
+	return c
 }
 
-// release gives the image back for the next chart; c is unusable after.
+// release gives the canvas back for the next chart, if every Push was
+// popped; c is unusable after.
 func (c *pixelCanvas) release() {
-	putImage(c.img)
-	c.img, c.Canvas, c.ctx = nil, nil, nil
+	if len(c.colors) == 1 {
+		if p, ok := canvases.Load(c.size); ok {
+			p.(*sync.Pool).Put(c)
+		}
+	}
 }
 
 // RasterTarget implements text.Raster.
 func (c *pixelCanvas) RasterTarget() (*image.RGBA, text.Affine) {
-	return c.img, text.AffineOf(c.ctx.TransformPoint)
+	return c.img, c.transform()
+}
+
+// transform maps the canvas's user space (points) to pixels: vgimg turns
+// lengths into dots before its context's own transform applies.
+func (c *pixelCanvas) transform() text.Affine {
+	k := float64(c.size.dpi) / 72
+	return text.AffineOf(func(x, y float64) (float64, float64) { return c.ctx.TransformPoint(x*k, y*k) })
 }
 
 // SetColor, Push and Pop follow the canvas's colour, for Fill.
@@ -91,7 +100,7 @@ func (c *pixelCanvas) Pop() {
 // rectangle covers, the coverage the rasterizer computes for them. Other
 // paths go through the rasterizer.
 func (c *pixelCanvas) Fill(p vg.Path) {
-	m := text.AffineOf(c.ctx.TransformPoint)
+	m := c.transform()
 	if r, ok := rectangle(p); ok && m.XY == 0 && m.YX == 0 {
 		x0, y0 := m.Apply(float64(r.Min.X), float64(r.Min.Y))
 		x1, y1 := m.Apply(float64(r.Max.X), float64(r.Max.Y))
@@ -119,7 +128,11 @@ func rectangle(p vg.Path) (vg.Rectangle, bool) {
 }
 
 // fillRect composites colour clr over the pixels of img covered by the
-// rectangle [x0,x1]x[y0,y1] (pixel units), each by the area covered.
+// rectangle [x0,x1]x[y0,y1] (pixel units), each by the share of it that
+// is covered: the whole pixels in one fill, then each edge strip and
+// corner, whose coverage is constant along it, as a fill of the colour
+// scaled by that coverage (Over with a scaled colour is Over through a
+// mask of that coverage).
 func fillRect(img *image.RGBA, x0, y0, x1, y1 float64, clr color.Color) {
 	b := img.Rect
 	x0, x1 = max(x0, float64(b.Min.X)), min(x1, float64(b.Max.X))
@@ -127,43 +140,53 @@ func fillRect(img *image.RGBA, x0, y0, x1, y1 float64, clr color.Color) {
 	if !(x0 < x1 && y0 < y1) {
 		return
 	}
-	src := image.NewUniform(clr)
-	_, _, _, a := clr.RGBA()
-	op := draw.Over
-	if a == 0xffff {
-		op = draw.Src
-	}
-	// The whole pixels.
-	ix0, iy0 := int(math.Ceil(x0)), int(math.Ceil(y0))
-	ix1, iy1 := int(math.Floor(x1)), int(math.Floor(y1))
-	if ix0 < ix1 && iy0 < iy1 {
-		draw.Draw(img, image.Rect(ix0, iy0, ix1, iy1), src, image.Point{}, op)
-	}
-	// The edges: one mask over the rectangle's pixel box, zero inside.
-	ox0, oy0 := int(math.Floor(x0)), int(math.Floor(y0))
-	ox1, oy1 := int(math.Ceil(x1)), int(math.Ceil(y1))
-	cover := func(lo, hi float64, i int) float64 { // of pixel [i, i+1]
-		return min(hi, float64(i+1)) - max(lo, float64(i))
-	}
-	edge := func(r image.Rectangle) {
-		if r.Empty() {
+	r, g, bl, a := clr.RGBA()
+	fill := func(rect image.Rectangle, cover float64) {
+		if rect.Empty() || cover <= 0 {
 			return
 		}
-		mask := image.NewAlpha(r)
-		for y := r.Min.Y; y < r.Max.Y; y++ {
-			cy := cover(y0, y1, y)
-			for x := r.Min.X; x < r.Max.X; x++ {
-				mask.Pix[mask.PixOffset(x, y)] = uint8(math.Round(255 * cy * cover(x0, x1, x)))
-			}
+		// Coverage in 1/255ths, as an 8-bit mask would hold it.
+		m := uint32(math.Round(255*min(cover, 1))) * 0x101
+		if m == 0 {
+			return
 		}
-		draw.DrawMask(img, r, src, image.Point{}, mask, r.Min, draw.Over)
+		op := draw.Over
+		if m == 0xffff && a == 0xffff {
+			op = draw.Src
+		}
+		c := color.RGBA64{uint16(r * m / 0xffff), uint16(g * m / 0xffff), uint16(bl * m / 0xffff), uint16(a * m / 0xffff)}
+		draw.Draw(img, rect, &image.Uniform{c}, image.Point{}, op)
 	}
-	if ix0 >= ix1 || iy0 >= iy1 { // thinner than a pixel somewhere: all edge
-		edge(image.Rect(ox0, oy0, ox1, oy1))
-		return
+	// Whole pixels from ix0 to ix1 (exclusive); partial ones around them.
+	ix0, iy0 := int(math.Ceil(x0)), int(math.Ceil(y0))
+	ix1, iy1 := int(math.Floor(x1)), int(math.Floor(y1))
+	ox0, oy0 := int(math.Floor(x0)), int(math.Floor(y0))
+	// spans are the pixel runs of one axis with their coverage: the first
+	// partial pixel, the whole ones, the last partial pixel (a rectangle
+	// within one pixel has one run).
+	type span struct {
+		lo, hi int
+		cover  float64
 	}
-	edge(image.Rect(ox0, oy0, ox1, iy0)) // top, corners included
-	edge(image.Rect(ox0, iy1, ox1, oy1)) // bottom
-	edge(image.Rect(ox0, iy0, ix0, iy1)) // left
-	edge(image.Rect(ix1, iy0, ox1, iy1)) // right
+	spans := func(lo, hi float64, ilo, ihi, olo int) []span {
+		if ilo > ihi { // inside one pixel
+			return []span{{olo, olo + 1, hi - lo}}
+		}
+		out := make([]span, 0, 3)
+		if float64(ilo) > lo {
+			out = append(out, span{ilo - 1, ilo, float64(ilo) - lo})
+		}
+		if ilo < ihi {
+			out = append(out, span{ilo, ihi, 1})
+		}
+		if float64(ihi) < hi {
+			out = append(out, span{ihi, ihi + 1, hi - float64(ihi)})
+		}
+		return out
+	}
+	for _, sy := range spans(y0, y1, iy0, iy1, oy0) {
+		for _, sx := range spans(x0, x1, ix0, ix1, ox0) {
+			fill(image.Rect(sx.lo, sy.lo, sx.hi, sy.hi), sx.cover*sy.cover)
+		}
+	}
 }

@@ -71,8 +71,9 @@ func Render(w io.Writer, f *figure.Figure, o Options) error {
 	case PNG, "":
 		// The canvas starts filled with the background: cheaper than
 		// rasterising a rectangle over it, and the same pixels.
-		px := func(l vg.Length) int { return int(l/vg.Inch*vg.Length(72*o.Scale) + 0.5) }
-		c := newPixelCanvas(px(W), px(H), 72*o.Scale, o.Theme.Background)
+		dpi := int(72 * o.Scale)
+		px := func(l vg.Length) int { return int(l/vg.Inch*vg.Length(dpi) + 0.5) }
+		c := newPixelCanvas(px(W), px(H), dpi, o.Theme.Background)
 		defer c.release()
 		o.filled = true
 		if err := draw1(draw.New(c), f, o); err != nil {
