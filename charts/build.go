@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -292,11 +293,17 @@ func deferArts(out *outDir, dir string, arts []*artifact, prev map[string]Artifa
 }
 
 // binaryID identifies the running program, so that a change to the
-// renderers' code (even without a new Version) renders everything again.
+// renderers' code (even without a new Version) renders everything again:
+// the Go build ID the linker wrote into it (a hash of everything it was
+// built from, and of its contents), read in microseconds; where there is
+// none, a hash of the whole file (tens of milliseconds).
 var binaryID = sync.OnceValue(func() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return ""
+	}
+	if id := goBuildID(exe); id != "" {
+		return "go-build-id " + id
 	}
 	f, err := os.Open(exe)
 	if err != nil {
@@ -309,6 +316,29 @@ var binaryID = sync.OnceValue(func() string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 })
+
+// goBuildID reads the Go build ID note of an ELF executable, or "".
+func goBuildID(exe string) string {
+	f, err := elf.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return ""
+	}
+	note, err := sec.Data()
+	// namesz, descsz, type, then the name "Go\x00\x00" and the ID.
+	if err != nil || len(note) < 16 || string(note[12:16]) != "Go\x00\x00" {
+		return ""
+	}
+	n := int(f.ByteOrder.Uint32(note[4:8]))
+	if n <= 0 || 16+n > len(note) {
+		return ""
+	}
+	return string(note[16 : 16+n])
+}
 
 // renderKey hashes what a file is rendered from.
 func renderKey(fig []byte, opts ...any) string {
