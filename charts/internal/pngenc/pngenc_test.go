@@ -183,3 +183,33 @@ func BenchmarkEncode(b *testing.B) {
 		})
 	}
 }
+
+// TestRGBRow checks the 64-bit row copy on every row length up to a few
+// words, with a translucent pixel at each place.
+func TestRGBRow(t *testing.T) {
+	for w := 1; w <= 13; w++ {
+		src := make([]byte, 4*w)
+		for i := range src {
+			src[i] = uint8(i*37 + 1)
+			if i%4 == 3 {
+				src[i] = 0xff
+			}
+		}
+		dst := make([]byte, 3*w+8)
+		if !rgbRow(dst, src) {
+			t.Fatalf("width %d: opaque row reported translucent", w)
+		}
+		for x := 0; x < w; x++ {
+			if !bytes.Equal(dst[3*x:3*x+3], src[4*x:4*x+3]) {
+				t.Fatalf("width %d, pixel %d: % x, want % x", w, x, dst[3*x:3*x+3], src[4*x:4*x+3])
+			}
+		}
+		for x := 0; x < w; x++ {
+			src[4*x+3] = 0xfe
+			if rgbRow(dst, src) {
+				t.Fatalf("width %d: translucent pixel %d not seen", w, x)
+			}
+			src[4*x+3] = 0xff
+		}
+	}
+}
