@@ -197,3 +197,22 @@ func (l *Line) drawRaster(img *image.RGBA, x, y, s float64, c color.Color) {
 		draw.DrawMask(img, at, src, image.Point{}, m.mask, m.mask.Rect.Min, draw.Over)
 	}
 }
+
+// DrawPixels composites l onto img in colour c from cached glyph masks,
+// its origin (the left end of the baseline) at pixel (x, y), y down, with
+// s pixels per output unit. It is what [Handler] does on a [Raster]
+// canvas, for code that draws on an *image.RGBA itself (such as through a
+// gg.Context without rotation: see [ScaleOnly]).
+func DrawPixels(img *image.RGBA, l *Line, x, y, s float64, c color.Color) {
+	l.drawRaster(img, x, y, s, c)
+}
+
+// ScaleOnly returns the pixels per unit of a map that scales both axes
+// alike and keeps y's direction (as gg's y-down contexts do without
+// rotation); ok is false for any other map.
+func (m Affine) ScaleOnly() (s float64, ok bool) {
+	if m.XY != 0 || m.YX != 0 || !(m.XX > 0) || m.YY != m.XX {
+		return 0, false
+	}
+	return m.XX, true
+}
