@@ -22,6 +22,8 @@ var canvases sync.Map // canvasSize -> *sync.Pool of *pixelCanvas
 
 type canvasSize struct{ w, h, dpi int }
 
+const maxPooledPixels = 1 << 21
+
 // pixelCanvas is a gonum vgimg canvas over an *image.RGBA. It lets
 // charts/text draw glyphs from its cache of coverage masks (text.Raster)
 // instead of filling their outlines, and fills rectangles directly.
@@ -57,7 +59,10 @@ func newPixelCanvas(w, h, dpi int, bg color.Color) *pixelCanvas {
 // release gives the canvas back for the next chart, if every Push was
 // popped; c is unusable after.
 func (c *pixelCanvas) release() {
-	if len(c.colors) == 1 {
+	// Canvases of up to 2 Mpx (every 1x size) are kept; the 2x ones (up
+	// to 33 MB) cost more memory held than time made: measured on a full
+	// build, keeping them all took 680 MB against 220 MB for 4% less time.
+	if len(c.colors) == 1 && c.size.w*c.size.h <= maxPooledPixels {
 		if p, ok := canvases.Load(c.size); ok {
 			p.(*sync.Pool).Put(c)
 		}
