@@ -23,9 +23,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	vgdraw "gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-
 	"github.com/tollcharts/tollcharts/charts/figure"
 	"github.com/tollcharts/tollcharts/charts/internal/pngenc"
 	"github.com/tollcharts/tollcharts/charts/locale"
@@ -496,46 +493,6 @@ func (e *encoderPool) Get() *png.EncoderBuffer {
 }
 
 func (e *encoderPool) Put(b *png.EncoderBuffer) { e.p.Put(b) }
-
-// BenchmarkCanvasBackground compares two ways to paint the background of a
-// 1200x675 PNG canvas: through the rasterizer as a filled rectangle (what
-// charts/static does now), and when the canvas is made
-// (vgimg.UseBackgroundColor), which fills the pixels directly. It checks
-// the two give the same pixels.
-func BenchmarkCanvasBackground(b *testing.B) {
-	th, _ := theme.ByName("")
-	rasterized := func() *vgimg.Canvas {
-		c := vgimg.NewWith(vgimg.UseWH(1200, 675), vgimg.UseDPI(72))
-		dc := vgdraw.New(c)
-		dc.SetColor(th.Background)
-		dc.Fill(dc.Rectangle.Path())
-		return c
-	}
-	atCreation := func() *vgimg.Canvas {
-		return vgimg.NewWith(vgimg.UseWH(1200, 675), vgimg.UseDPI(72), vgimg.UseBackgroundColor(th.Background))
-	}
-	// A dark background tells a skipped fill from a done one.
-	dark, _ := theme.ByName("dark")
-	th = dark
-	x, y := rasterized().Image().(*image.RGBA), atCreation().Image().(*image.RGBA)
-	if !bytes.Equal(x.Pix, y.Pix) {
-		b.Fatal("the two backgrounds differ")
-	}
-	const canvases = 20 // an operation, so that `make bench`'s fixed count suffices
-	for _, tc := range []struct {
-		name string
-		make func() *vgimg.Canvas
-	}{{"rasterized", rasterized}, {"at-creation", atCreation}} {
-		b.Run(tc.name, func(b *testing.B) {
-			for b.Loop() {
-				for range canvases {
-					tc.make()
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed())/float64(time.Millisecond)/float64(b.N*canvases), "ms/canvas")
-		})
-	}
-}
 
 // benchHTML renders the page the build writes for a chart.
 func benchHTML(w io.Writer, f *figure.Figure) error { return renderHTML(w, f, nil) }
