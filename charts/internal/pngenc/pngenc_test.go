@@ -213,3 +213,33 @@ func TestRGBRow(t *testing.T) {
 		}
 	}
 }
+
+// FuzzEncode encodes any small RGBA picture, opaque or not, and checks it
+// decodes to what image/png's own encoding of it decodes to.
+func FuzzEncode(f *testing.F) {
+	f.Add(uint8(3), uint8(2), []byte("synthetic pixels, opaque or not"))
+	f.Fuzz(func(t *testing.T, w, h uint8, pix []byte) {
+		if w == 0 || h == 0 || int(w)*int(h) > 1<<14 {
+			return
+		}
+		img := image.NewRGBA(image.Rect(0, 0, int(w), int(h)))
+		for i := range img.Pix {
+			if len(pix) > 0 {
+				img.Pix[i] = pix[i%len(pix)]
+			}
+		}
+		for i := 0; i < len(img.Pix); i += 4 { // premultiplied: no channel above alpha
+			for k := 0; k < 3; k++ {
+				img.Pix[i+k] = min(img.Pix[i+k], img.Pix[i+3])
+			}
+		}
+		var got, want bytes.Buffer
+		if err := Encode(&got, img); err != nil {
+			t.Fatal(err)
+		}
+		if err := png.Encode(&want, img); err != nil {
+			t.Fatal(err)
+		}
+		samePixels(t, decode(t, got.Bytes()), decode(t, want.Bytes()))
+	})
+}
