@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"runtime"
 	"sync"
 
 	"git.sr.ht/~sbinet/gg"
@@ -17,12 +18,20 @@ import (
 // Pixel canvases are reused: a build renders many charts of a few sizes,
 // and a 1200x675 canvas is 3.2 MB that would otherwise be allocated,
 // painted white (vgimg.NewWith does), painted again with the background
-// and collected, for each chart. A reused canvas is painted once.
-var canvases sync.Map // canvasSize -> *sync.Pool of *pixelCanvas
+// and collected, for each chart. A reused canvas is painted once. Each
+// size keeps up to one canvas per CPU in a free list of its own: a
+// sync.Pool is emptied by every garbage collection, which a build runs
+// every few charts.
+var canvases sync.Map // canvasSize -> chan *pixelCanvas
 
 type canvasSize struct{ w, h, dpi int }
 
 const maxPooledPixels = 1 << 21
+
+func freeCanvases(size canvasSize) chan *pixelCanvas {
+	ch, _ := canvases.LoadOrStore(size, make(chan *pixelCanvas, runtime.GOMAXPROCS(0)))
+	return ch.(chan *pixelCanvas)
+}
 
 // pixelCanvas is a gonum vgimg canvas over an *image.RGBA. It lets
 // charts/text draw glyphs from its cache of coverage masks (text.Raster)
@@ -39,16 +48,18 @@ type pixelCanvas struct {
 // the state vgimg.NewWith gives a new canvas.
 func newPixelCanvas(w, h, dpi int, bg color.Color) *pixelCanvas {
 	size := canvasSize{w, h, dpi}
-	pool, _ := canvases.LoadOrStore(size, &sync.Pool{New: func() any {
+	var c *pixelCanvas
+	select {
+	case c = <-freeCanvases(size):
+	default:
 		img := image.NewRGBA(image.Rect(0, 0, w, h))
 		ctx := gg.NewContextForRGBA(img)
 		// As vgimg.NewWith sets up a context of its own.
 		ctx.SetLineCapButt()
 		ctx.InvertY()
-		c := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
-		return &pixelCanvas{Canvas: c, size: size, img: img, ctx: ctx}
-	}})
-	c := pool.(*sync.Pool).Get().(*pixelCanvas)
+		vc := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
+		c = &pixelCanvas{Canvas: vc, size: size, img: img, ctx: ctx}
+	}
 	c.colors = append(c.colors[:0], color.Black)
 	vg.Initialize(c) // line width, dashes and colour as new
 	c.ctx.ClearPath()
@@ -63,8 +74,9 @@ func (c *pixelCanvas) release() {
 	// to 33 MB) cost more memory held than time made: measured on a full
 	// build, keeping them all took 680 MB against 220 MB for 4% less time.
 	if len(c.colors) == 1 && c.size.w*c.size.h <= maxPooledPixels {
-		if p, ok := canvases.Load(c.size); ok {
-			p.(*sync.Pool).Put(c)
+		select {
+		case freeCanvases(c.size) <- c:
+		default: // enough kept
 		}
 	}
 }

@@ -23,7 +23,7 @@ import (
 	"image"
 	"image/draw"
 	"io"
-	"sync"
+	"runtime"
 
 	"github.com/klauspost/compress/zlib"
 )
@@ -45,7 +45,29 @@ type state struct {
 	row  []byte
 }
 
-var states = sync.Pool{New: func() any { return new(state) }}
+// states keeps up to one encoder state per CPU (a compressor holds about
+// a megabyte of tables): not a sync.Pool, which every garbage collection
+// empties, and a build collects every few charts.
+var states = make(chan *state, runtime.GOMAXPROCS(0))
+
+func getState() *state {
+	select {
+	case s := <-states:
+		return s
+	default:
+		return new(state)
+	}
+}
+
+func putState(s *state) {
+	if s.out.Cap() > 16<<20 { // an unusually large image: let it go
+		return
+	}
+	select {
+	case states <- s:
+	default:
+	}
+}
 
 // Encode writes img as a PNG to w, with chunks after the header. Images
 // other than *image.RGBA and *image.NRGBA are converted to RGBA first.
@@ -67,8 +89,8 @@ func Encode(w io.Writer, img image.Image, chunks ...Chunk) error {
 		draw.Draw(c, c.Rect, img, b.Min, draw.Src)
 		pix, stride = c.Pix, c.Stride
 	}
-	s := states.Get().(*state)
-	defer states.Put(s)
+	s := getState()
+	defer putState(s)
 	W, H := b.Dx(), b.Dy()
 	// Opaque images are the rule; the first pixel that is not ends the
 	// RGB attempt and the image is written again as RGBA.

@@ -3,6 +3,7 @@ package raster
 import (
 	"image"
 	"image/color"
+	"image/draw"
 	"testing"
 )
 
@@ -37,4 +38,28 @@ func absDiff(a, b uint8) uint8 {
 		return a - b
 	}
 	return b - a
+}
+
+// TestOverMatchesImageDraw checks the table-driven Over gives image/draw's
+// bytes for translucent colours over every channel value.
+func TestOverMatchesImageDraw(t *testing.T) {
+	base := image.NewRGBA(image.Rect(0, 0, 256, 4))
+	for x := 0; x < 256; x++ {
+		for y := 0; y < 4; y++ {
+			base.SetRGBA(x, y, color.RGBA{uint8(x), uint8(255 - x), uint8(x / 2), 0xff - uint8(y*40)})
+		}
+	}
+	for _, c := range []color.RGBA64{{0x1234, 0x5678, 0x0, 0x8000}, {0, 0x7272, 0xb2b2, 0xffff / 3}, {0x100, 0x100, 0x100, 0x101}} {
+		got := image.NewRGBA(base.Rect)
+		want := image.NewRGBA(base.Rect)
+		copy(got.Pix, base.Pix)
+		copy(want.Pix, base.Pix)
+		over(got, image.Rect(1, 0, 250, 3), c)
+		draw.Draw(want, image.Rect(1, 0, 250, 3), &image.Uniform{c}, image.Point{}, draw.Over)
+		for i := range got.Pix {
+			if got.Pix[i] != want.Pix[i] {
+				t.Fatalf("colour %v: byte %d = %d, image/draw gives %d", c, i, got.Pix[i], want.Pix[i])
+			}
+		}
+	}
 }
