@@ -42,6 +42,15 @@ type pixelCanvas struct {
 	img    *image.RGBA
 	ctx    *gg.Context
 	colors []color.Color // the fill colour, pushed and popped with the canvas state
+	// The line style, as gg keeps it (pushed and popped) and as vgimg
+	// checks it (its own width, not popped), for Stroke.
+	lines   []lineStyle
+	vgWidth vg.Length
+}
+
+type lineStyle struct {
+	width  vg.Length
+	dashed bool
 }
 
 // newPixelCanvas returns a w x h pixel canvas at dpi, filled with bg, in
@@ -61,6 +70,7 @@ func newPixelCanvas(w, h, dpi int, bg color.Color) *pixelCanvas {
 		c = &pixelCanvas{Canvas: vc, size: size, img: img, ctx: ctx}
 	}
 	c.colors = append(c.colors[:0], color.Black)
+	c.lines = append(c.lines[:0], lineStyle{})
 	vg.Initialize(c) // line width, dashes and colour as new
 	c.ctx.ClearPath()
 	draw.Draw(c.img, c.img.Rect, &image.Uniform{bg}, image.Point{}, draw.Src)
@@ -104,12 +114,51 @@ func (c *pixelCanvas) SetColor(clr color.Color) {
 
 func (c *pixelCanvas) Push() {
 	c.colors = append(c.colors, c.colors[len(c.colors)-1])
+	c.lines = append(c.lines, c.lines[len(c.lines)-1])
 	c.Canvas.Push()
 }
 
 func (c *pixelCanvas) Pop() {
 	c.colors = c.colors[:len(c.colors)-1]
+	c.lines = c.lines[:len(c.lines)-1]
 	c.Canvas.Pop()
+}
+
+// SetLineWidth and SetLineDash follow the line style, for Stroke.
+func (c *pixelCanvas) SetLineWidth(w vg.Length) {
+	c.vgWidth = w
+	c.lines[len(c.lines)-1].width = w
+	c.Canvas.SetLineWidth(w)
+}
+
+func (c *pixelCanvas) SetLineDash(ds []vg.Length, offs vg.Length) {
+	c.lines[len(c.lines)-1].dashed = len(ds) > 0
+	c.Canvas.SetLineDash(ds, offs)
+}
+
+// Stroke draws a solid horizontal or vertical segment (axes, grid lines,
+// ticks) as the rectangle its butt-capped stroke covers, filled directly;
+// other paths go through the rasterizer.
+func (c *pixelCanvas) Stroke(p vg.Path) {
+	ls := c.lines[len(c.lines)-1]
+	if c.vgWidth > 0 && !ls.dashed && len(p) == 2 && p[0].Type == vg.MoveComp && p[1].Type == vg.LineComp {
+		a, b := p[0].Pos, p[1].Pos
+		hw := ls.width / 2
+		var r vg.Rectangle
+		switch {
+		case a.X == b.X && a.Y != b.Y:
+			r = vg.Rectangle{Min: vg.Point{X: a.X - hw, Y: min(a.Y, b.Y)}, Max: vg.Point{X: a.X + hw, Y: max(a.Y, b.Y)}}
+		case a.Y == b.Y && a.X != b.X:
+			r = vg.Rectangle{Min: vg.Point{X: min(a.X, b.X), Y: a.Y - hw}, Max: vg.Point{X: max(a.X, b.X), Y: a.Y + hw}}
+		}
+		if m := c.transform(); r != (vg.Rectangle{}) && m.XY == 0 && m.YX == 0 {
+			x0, y0 := m.Apply(float64(r.Min.X), float64(r.Min.Y))
+			x1, y1 := m.Apply(float64(r.Max.X), float64(r.Max.Y))
+			raster.FillRect(c.img, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), c.colors[len(c.colors)-1])
+			return
+		}
+	}
+	c.Canvas.Stroke(p)
 }
 
 // Fill fills axis-aligned rectangles (bars, swatches, bands) directly:

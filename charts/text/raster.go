@@ -1,6 +1,7 @@
 package text
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
@@ -169,6 +170,11 @@ func rasterMask(fc *face, gid ot.GID, size, fx, fy float64) glyphMask {
 // left end of the baseline) at pixel (x, y), s pixels per output unit.
 func (l *Line) drawRaster(img *image.RGBA, x, y, s float64, c color.Color) {
 	src := image.NewUniform(c)
+	r16, g16, b16, a16 := c.RGBA()
+	opaque := a16 == 0xffff
+	// The colour as two pairs of channels, for blendOpaque.
+	crb := (r16>>8 | (b16>>8)<<16)
+	cga := (g16>>8 | 0xff<<16)
 	size := l.size * s
 	gs := l.scale() * s
 	stack := l.fonts.stack(l.bold)
@@ -194,7 +200,50 @@ func (l *Line) drawRaster(img *image.RGBA, x, y, s float64, c color.Color) {
 			continue
 		}
 		at := m.mask.Rect.Add(image.Pt(int(ix), int(iy)))
-		draw.DrawMask(img, at, src, image.Point{}, m.mask, m.mask.Rect.Min, draw.Over)
+		if opaque {
+			blendOpaque(img, at, m.mask, crb, cga)
+		} else {
+			draw.DrawMask(img, at, src, image.Point{}, m.mask, m.mask.Rect.Min, draw.Over)
+		}
+	}
+}
+
+// blendOpaque composites an opaque colour through a coverage mask whose
+// top-left pixel lands at at.Min. Each channel becomes (d*(255-m) + c*m)/255,
+// rounded, computed two channels to a 32-bit word (red and blue, green
+// and alpha) with no division: image/draw's Over to within one level, in
+// less time (image/draw works a channel at a time in 16 bits). crb and
+// cga hold the colour's red and blue, green and alpha (0xff), in the low
+// byte of each 16-bit half.
+func blendOpaque(img *image.RGBA, at image.Rectangle, mask *image.Alpha, crb, cga uint32) {
+	r := at.Intersect(img.Rect)
+	if r.Empty() {
+		return
+	}
+	solid := crb | cga<<8 // the colour as the four bytes R, G, B, A
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		mo := mask.PixOffset(mask.Rect.Min.X+r.Min.X-at.Min.X, mask.Rect.Min.Y+y-at.Min.Y)
+		ms := mask.Pix[mo : mo+r.Dx()]
+		do := img.PixOffset(r.Min.X, y)
+		ds := img.Pix[do : do+4*r.Dx()]
+		for x, mb := range ms {
+			if mb == 0 {
+				continue
+			}
+			d := ds[4*x : 4*x+4 : 4*x+4]
+			if mb == 0xff {
+				binary.LittleEndian.PutUint32(d, solid)
+				continue
+			}
+			m := uint32(mb)
+			n := 0xff - m
+			v := binary.LittleEndian.Uint32(d)
+			rb := (v&0x00ff00ff)*n + crb*m + 0x00800080
+			ga := (v>>8&0x00ff00ff)*n + cga*m + 0x00800080
+			rb = (rb + rb>>8&0x00ff00ff) >> 8 & 0x00ff00ff
+			ga = (ga + ga>>8&0x00ff00ff) >> 8 & 0x00ff00ff
+			binary.LittleEndian.PutUint32(d, rb|ga<<8)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	imagedraw "image/draw"
 	"math"
 	"testing"
 
@@ -152,5 +153,35 @@ func TestMaskCacheBounded(t *testing.T) {
 	masks.Unlock()
 	if n > 2*maskGeneration {
 		t.Fatalf("%d masks cached, want at most %d", n, 2*maskGeneration)
+	}
+}
+
+// TestBlendOpaqueMatchesImageDraw checks the opaque blend against
+// image/draw's Over through the same mask, every coverage over every
+// channel value, clipped at the image's edge.
+func TestBlendOpaqueMatchesImageDraw(t *testing.T) {
+	mask := image.NewAlpha(image.Rect(0, 0, 256, 256))
+	for y := 0; y < 256; y++ {
+		for x := 0; x < 256; x++ {
+			mask.Pix[mask.PixOffset(x, y)] = uint8(x)
+		}
+	}
+	for _, c := range []color.RGBA{{0x1b, 0x1f, 0x3b, 0xff}, {0xff, 0xff, 0xff, 0xff}, {0, 0x72, 0xb2, 0xff}, {0, 0, 0, 0xff}} {
+		got := image.NewRGBA(image.Rect(0, 0, 200, 256))
+		for y := 0; y < 256; y++ {
+			for x := 0; x < 200; x++ {
+				got.SetRGBA(x, y, color.RGBA{uint8(y), uint8(255 - y), uint8(y / 3), 0xff})
+			}
+		}
+		want := image.NewRGBA(got.Rect)
+		copy(want.Pix, got.Pix)
+		at := image.Rect(-20, 0, 236, 256) // runs off both sides
+		blendOpaque(got, at, mask, uint32(c.R)|uint32(c.B)<<16, uint32(c.G)|0xff<<16)
+		imagedraw.DrawMask(want, at, image.NewUniform(c), image.Point{}, mask, mask.Rect.Min, imagedraw.Over)
+		for i := range got.Pix {
+			if d := int(got.Pix[i]) - int(want.Pix[i]); d > 1 || d < -1 {
+				t.Fatalf("colour %v: byte %d = %d, image/draw gives %d", c, i, got.Pix[i], want.Pix[i])
+			}
+		}
 	}
 }
