@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -340,11 +341,27 @@ func goBuildID(exe string) string {
 	return string(note[16 : 16+n])
 }
 
-// renderKey hashes what a file is rendered from.
-func renderKey(fig []byte, opts ...any) string {
+// keyBase hashes what every file of a figure is rendered from: the
+// program, the figure, the theme and the inputs' hashes (which PNG
+// metadata carries), once per figure rather than once per file.
+func keyBase(fig []byte, theme string, inputs map[string]string) [sha256.Size]byte {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s %s\n%q\n", Version, binaryID(), opts)
+	fmt.Fprintf(h, "%s %s\n%q\n", Version, binaryID(), theme)
+	for _, k := range slices.Sorted(maps.Keys(inputs)) {
+		fmt.Fprintf(h, "%q %q\n", k, inputs[k])
+	}
 	h.Write(fig)
+	var b [sha256.Size]byte
+	h.Sum(b[:0])
+	return b
+}
+
+// renderKey hashes what a file is rendered from: its figure's key base
+// and what is particular to the file.
+func renderKey(base [sha256.Size]byte, opts ...any) string {
+	h := sha256.New()
+	h.Write(base[:])
+	fmt.Fprintf(h, "%q\n", opts)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -532,8 +549,9 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 		}
 		// The theme and the inputs' hashes (written into PNG metadata) are
 		// part of every key.
+		kb := keyBase(figJSON, th.Name, inputs)
 		key := func(a Artifact, extra ...any) string {
-			return renderKey(figJSON, append([]any{a.Path, a.Format, a.Size, a.Scale, th.Name, inputs}, extra...)...)
+			return renderKey(kb, append([]any{a.Path, a.Format, a.Size, a.Scale}, extra...)...)
 		}
 		html := func() {
 			if want("html") && web.Supports(fig.Kind) {
