@@ -243,13 +243,8 @@ type artifact struct {
 // reuse marks the artifacts whose file the previous build rendered from the
 // same key and which are still on disk. It returns the previous build's
 // artifacts by path (nil when there is no usable manifest).
-func reuse(out *outDir, dir string, arts []*artifact) map[string]Artifact {
-	b, err := out.readFile(path.Join(dir, "manifest.json"))
-	if err != nil {
-		return nil
-	}
-	var old Manifest
-	if json.Unmarshal(b, &old) != nil || old.Tool.Version != Version {
+func reuse(out *outDir, dir string, arts []*artifact, old *Manifest) map[string]Artifact {
+	if old == nil || old.Tool.Version != Version {
 		return nil
 	}
 	prev := map[string]Artifact{}
@@ -390,9 +385,12 @@ func buildReport(ctx context.Context, l *Loaded, o *Options, out *outDir) (*Mani
 	if err := prepareDir(out, dir, o); err != nil {
 		return nil, nil, err
 	}
+	// The previous build's manifest, read once: what can be reused, and
+	// what is no longer made and must go.
+	old, oldErr := readManifest(out, dir)
 	var prev map[string]Artifact
 	if !o.Force {
-		prev = reuse(out, dir, arts)
+		prev = reuse(out, dir, arts, old)
 	}
 	if len(o.Defer) > 0 {
 		arts = deferArts(out, dir, arts, prev, o.Defer)
@@ -445,7 +443,7 @@ func buildReport(ctx context.Context, l *Loaded, o *Options, out *outDir) (*Mani
 		}
 	}
 	mp := path.Join(dir, "manifest.json")
-	if err := removeStale(out, dir, m); err != nil {
+	if err := removeStale(out, dir, m, old, oldErr); err != nil {
 		return nil, written, err
 	}
 	// The files are on disk before the manifest that lists them.
@@ -496,22 +494,21 @@ func fileHash(path string) string {
 
 // removeStale deletes files the previous manifest listed that this build
 // no longer writes. Only files the tool wrote are ever removed.
-func removeStale(out *outDir, dir string, m *Manifest) error {
-	b, err := out.readFile(path.Join(dir, "manifest.json"))
-	if errors.Is(err, os.ErrNotExist) {
+func removeStale(out *outDir, dir string, m *Manifest, old *Manifest, oldErr error) error {
+	if errors.Is(oldErr, os.ErrNotExist) {
 		return nil
-	} else if err != nil {
-		return err
+	} else if oldErr != nil {
+		return oldErr
 	}
-	var old Manifest
-	if json.Unmarshal(b, &old) != nil {
+	if old == nil {
 		return nil // not ours to interpret: leave it
 	}
+	made := make(map[string]bool, len(m.Artifacts))
+	for _, a := range m.Artifacts {
+		made[a.Path] = true
+	}
 	for _, a := range old.Artifacts {
-		if slices.ContainsFunc(m.Artifacts, func(n Artifact) bool { return n.Path == a.Path }) {
-			continue
-		}
-		if !localPath(a.Path) {
+		if made[a.Path] || !localPath(a.Path) {
 			continue
 		}
 		if err := out.remove(path.Join(dir, a.Path)); err != nil {
@@ -519,6 +516,21 @@ func removeStale(out *outDir, dir string, m *Manifest) error {
 		}
 	}
 	return nil
+}
+
+// readManifest reads the manifest a previous build left in dir: nil and
+// no error when it is not JSON of ours; the read error when it cannot be
+// read (os.ErrNotExist when there is none).
+func readManifest(out *outDir, dir string) (*Manifest, error) {
+	b, err := out.readFile(path.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil, err
+	}
+	var old Manifest
+	if json.Unmarshal(b, &old) != nil {
+		return nil, nil
+	}
+	return &old, nil
 }
 
 // localPath reports whether a manifest path stays inside the report folder.
