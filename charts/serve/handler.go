@@ -3,11 +3,13 @@ package serve
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
 	"path"
 	"strings"
+	"time"
 )
 
 // Bounds of a request.
@@ -179,16 +181,24 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, name string, dir b
 		ctype = "application/octet-stream"
 	}
 	w.Header().Set("Content-Type", ctype)
+	// The browser keeps the file but asks each time whether it changed:
+	// a reload after an edit then fetches the pages that changed and
+	// keeps the rest (echarts, a megabyte, with its compiled code). The
+	// validator is the file's size and modification time to the
+	// nanosecond (a build writes a new file and renames it over the old
+	// one); Last-Modified, to the second, could miss a quick second edit.
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("ETag", fmt.Sprintf(`"%x-%x"`, st.Size(), st.ModTime().UnixNano()))
 	if ext == ".html" && st.Size() <= maxHTML {
 		b, err := io.ReadAll(io.LimitReader(f, maxHTML))
 		if err != nil {
 			httpError(w, http.StatusInternalServerError)
 			return
 		}
-		http.ServeContent(w, r, name, st.ModTime(), bytes.NewReader(injectLive(b)))
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(injectLive(b)))
 		return
 	}
-	http.ServeContent(w, r, name, st.ModTime(), f)
+	http.ServeContent(w, r, name, time.Time{}, f)
 }
 
 // injectLive returns page with the live-reload script before its last

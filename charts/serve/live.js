@@ -57,13 +57,56 @@
   var es = new EventSource("/_tollcharts/events");
   es.addEventListener("hello", function () {
     // A second hello means the server restarted: the files may be new.
-    if (connected) location.reload();
+    if (connected) update();
     connected = true;
     refresh();
   });
   es.addEventListener("errors", function (e) { show(JSON.parse(e.data)); });
   es.addEventListener("reload", function (e) {
     var d = JSON.parse(e.data);
-    if (!report || (d.reports || []).indexOf(report) >= 0) location.reload();
+    if (!report || (d.reports || []).indexOf(report) >= 0) update();
   });
+
+  // A chart page is updated in place: its new figure replaces the old one
+  // and draws with the echarts already running, where a reload would run
+  // a megabyte of script again (a fifth of a second on a slow machine).
+  // Any other page, or anything unexpected, reloads.
+  var last = null; // the page as last fetched
+  function update() {
+    var figs = document.querySelectorAll("figure.tc");
+    if (!figs.length || !window.echarts || !window.tollcharts || !window.fetch || !window.DOMParser) {
+      location.reload();
+      return;
+    }
+    fetch(location.href, { cache: "no-cache" })
+      .then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.text();
+      })
+      .then(function (html) {
+        if (html === last) return; // a reload for the images: the page is as it was
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var next = doc.querySelectorAll("figure.tc");
+        if (next.length !== figs.length) throw new Error("the page changed shape");
+        last = html;
+        document.title = doc.title;
+        for (var i = 0; i < figs.length; i++) {
+          Array.prototype.forEach.call(figs[i].querySelectorAll(".tc-chart"), function (el) {
+            var c = window.echarts.getInstanceByDom(el);
+            if (c) c.dispose();
+          });
+          var fresh = document.importNode(next[i], true);
+          figs[i].parentNode.replaceChild(fresh, figs[i]);
+          // Scripts put in by DOM calls do not run; their copies do.
+          Array.prototype.forEach.call(fresh.querySelectorAll("script"), function (old) {
+            if (old.type && old.type !== "text/javascript") return; // the chart's JSON
+            var run = document.createElement("script");
+            run.textContent = old.textContent;
+            old.parentNode.replaceChild(run, old);
+          });
+        }
+        refresh();
+      })
+      .catch(function () { location.reload(); });
+  }
 })();

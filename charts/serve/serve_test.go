@@ -284,9 +284,32 @@ func TestServeFilesAndInjectsOnlyInResponses(t *testing.T) {
 		if want := string(injectLive(onDisk)); body != want {
 			t.Errorf("%s: not the file with the script before </body>", p)
 		}
-		if resp.Header.Get("Cache-Control") != "no-store" {
-			t.Errorf("%s: Cache-Control %q", p, resp.Header.Get("Cache-Control"))
+		if resp.Header.Get("Cache-Control") != "no-cache" || resp.Header.Get("ETag") == "" {
+			t.Errorf("%s: Cache-Control %q, ETag %q", p, resp.Header.Get("Cache-Control"), resp.Header.Get("ETag"))
 		}
+	}
+	if resp, _ := ts.get(t, "/"); resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("the list of reports: Cache-Control %q", resp.Header.Get("Cache-Control"))
+	}
+	// A file unchanged since the browser's copy is not sent again; one
+	// rewritten is, however soon.
+	etag := func(p string) string { resp, _ := ts.get(t, p); return resp.Header.Get("ETag") }
+	before := etag("/synthetic-a/en/years.svg")
+	req, _ := http.NewRequest("GET", ts.ts.URL+"/synthetic-a/en/years.svg", nil)
+	req.Header.Set("If-None-Match", before)
+	if resp, err := http.DefaultClient.Do(req); err != nil {
+		t.Error(err)
+	} else {
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotModified {
+			t.Errorf("revalidating an unchanged file: %d, want 304", resp.StatusCode)
+		}
+	}
+	svgPath := filepath.Join(ts.out, "synthetic-a", "en", "years.svg")
+	old, _ := os.ReadFile(svgPath)
+	saveByRename(t, svgPath, string(old))
+	if after := etag("/synthetic-a/en/years.svg"); after == before {
+		t.Errorf("a rewritten file keeps its ETag %s", before)
 	}
 	svg, _ := os.ReadFile(filepath.Join(ts.out, "synthetic-a", "en", "years.svg"))
 	if resp, body := ts.get(t, "/synthetic-a/en/years.svg"); resp.StatusCode != 200 || body != string(svg) || resp.Header.Get("Content-Type") != "image/svg+xml" {

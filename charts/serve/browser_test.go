@@ -1,0 +1,161 @@
+package serve
+
+// serve in a real browser: headless Chromium, driven by chromedp, opens a
+// chart page that serve sends, a spec is saved, and the page must show the
+// edit by itself (server-sent event, reload). Skipped when no Chromium is
+// found, failed when the CI environment variable is set.
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// browserTab starts a headless Chromium for the test and returns a tab.
+func browserTab(t testing.TB) context.Context {
+	t.Helper()
+	bin := os.Getenv("CHROME_PATH")
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
+		if bin != "" {
+			break
+		}
+		bin, _ = exec.LookPath(name)
+	}
+	if bin == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no chromium binary found, and CI is set: install chromium (apt-get install chromium)")
+		}
+		t.Skip("no chromium binary found: browser tests skipped (install chromium to run them)")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	tab, cancelTab := chromedp.NewContext(actx)
+	t.Cleanup(func() {
+		cancelTab()
+		cancelAlloc()
+	})
+	// The first run starts the browser and owns it: no timeout here.
+	if err := chromedp.Do(tab); err != nil {
+		t.Fatalf("start chromium %s: %v", bin, err)
+	}
+	return tab
+}
+
+// shownTitle is the chart title the open page shows once its chart is
+// drawn (ECharts has finished rendering it), "" before.
+const shownTitle = `document.querySelector(".tc-chart[data-tc-ready]") ? document.querySelector(".tc-title").textContent : ""`
+
+// waitForTitle polls the tab until the page shows want, its chart drawn.
+// The page may reload meanwhile, so a failed evaluation (its context
+// gone) is tried again.
+func waitForTitle(t testing.TB, tab context.Context, want string) {
+	t.Helper()
+	deadline := time.Now().Add(wait)
+	var got string
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(tab, 2*time.Second)
+		shown, err := chromedp.Run(ctx, chromedp.Evaluate[string](shownTitle))
+		cancel()
+		if err == nil {
+			got = shown
+		}
+		if err == nil && got == want {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatalf("the page shows the title %q, want %q", got, want)
+}
+
+// waitForLive waits until the open page's live-reload stream is open: its
+// script fetches the error list when the server first greets it. A save
+// before that would reload nothing.
+func waitForLive(t testing.TB, tab context.Context) {
+	t.Helper()
+	const greeted = `performance.getEntriesByType("resource").some(e => e.name.endsWith("/_tollcharts/errors"))`
+	deadline := time.Now().Add(wait)
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(tab, 2*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](greeted))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatal("the page's live-reload stream did not open")
+}
+
+// editedSpec is the synthetic report A with its chart titled title.
+func editedSpec(title string) string {
+	return strings.Replace(syntheticSpec("synthetic-a", "Synthetic report A"), "Synthetic years", title, 1)
+}
+
+// TestEditShowsInBrowser opens a chart page from serve (every format, as
+// serve builds by default) in Chromium, saves its spec with a new chart
+// title by rename, as editors do, and checks the open page shows the new
+// title by itself with its chart drawn again, and no error overlay.
+func TestEditShowsInBrowser(t *testing.T) {
+	tab := browserTab(t)
+	ts := startWith(t, synthetic, Config{}, linkNodeModules(t))
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.ts.URL+"/synthetic-a/en/years.html")); err != nil {
+		t.Fatal(err)
+	}
+	waitForTitle(t, tab, "Synthetic years")
+	for i := range 2 {
+		waitForLive(t, tab)
+		title := fmt.Sprintf("Synthetic years edit %d", i)
+		saveByRename(t, ts.spec("synthetic-a"), editedSpec(title))
+		waitForTitle(t, tab, title)
+	}
+	overlay, err := chromedp.Run(tab, chromedp.Evaluate[bool](`!!document.getElementById("tollcharts-errors")`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if overlay {
+		t.Fatal("the page shows a build error")
+	}
+}
+
+// BenchmarkEditToBrowser measures what a person sees in serve: from saving
+// a spec (by rename) to the open chart page, in Chromium, showing the edit
+// with its chart drawn, for a report of one chart in both languages with
+// every format (serve's default), the debounce included. The numbers are
+// synthetic.
+func BenchmarkEditToBrowser(b *testing.B) {
+	tab := browserTab(b)
+	ts := startWith(b, synthetic, Config{}, linkNodeModules(b))
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.ts.URL+"/synthetic-a/en/years.html")); err != nil {
+		b.Fatal(err)
+	}
+	waitForTitle(b, tab, "Synthetic years")
+	n := 0
+	var shown time.Duration
+	for b.Loop() {
+		n++
+		title := fmt.Sprintf("Synthetic years edit %d", n)
+		waitForLive(b, tab)
+		start := time.Now()
+		saveByRename(b, ts.spec("synthetic-a"), editedSpec(title))
+		waitForTitle(b, tab, title)
+		shown += time.Since(start)
+		ts.nextRebuild(b) // let the images finish before the next edit
+	}
+	b.ReportMetric(float64(shown)/float64(time.Millisecond)/float64(n), "ms/shown")
+}
