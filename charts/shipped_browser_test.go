@@ -22,7 +22,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,6 +36,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/tollcharts/tollcharts/charts/internal/browsertest"
 
 	"github.com/tollcharts/tollcharts/charts"
 	"github.com/tollcharts/tollcharts/charts/web"
@@ -540,55 +541,13 @@ func setMedia(t *testing.T, tb *tab, features ...*emulation.MediaFeature) {
 
 // The rest is charts/web's browser_helper_test.go.
 
-// chromePath finds a Chromium or Chrome binary; CHROME_PATH wins.
-func chromePath() string {
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless_shell", "chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // newBrowser starts a headless browser for the test and returns its
 // context; tabs are made from it with newTab. The browser stops when the
 // test ends. Without Chromium the test is skipped, or fails when the CI
 // environment variable is set.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	bin := chromePath()
-	if bin == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("no chromium binary found, and CI is set: install chromium (apt-get install chromium)")
-		}
-		t.Skip("no chromium binary found: browser tests skipped (install chromium to run them)")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1000, 900),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelBrowser()
-		cancelAlloc()
-	})
-	// The first run starts the browser and owns it: no timeout here.
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start chromium %s: %v", bin, err)
-	}
-	return bctx
+	return browsertest.Browser(t, chromedp.WindowSize(1000, 900))
 }
 
 // tab is one browser tab and what it saw.

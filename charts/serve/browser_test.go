@@ -8,51 +8,22 @@ package serve
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/tollcharts/tollcharts/charts/internal/browsertest"
 )
 
 // browserTab starts a headless Chromium for the test and returns a tab.
 func browserTab(t testing.TB) context.Context {
 	t.Helper()
-	bin := os.Getenv("CHROME_PATH")
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
-		if bin != "" {
-			break
-		}
-		bin, _ = exec.LookPath(name)
-	}
-	if bin == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("no chromium binary found, and CI is set: install chromium (apt-get install chromium)")
-		}
-		t.Skip("no chromium binary found: browser tests skipped (install chromium to run them)")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	tab, cancelTab := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelTab()
-		cancelAlloc()
-	})
-	// The first run starts the browser and owns it: no timeout here.
+	tab, cancel := chromedp.NewContext(browsertest.Browser(t))
+	t.Cleanup(cancel)
 	if err := chromedp.Do(tab); err != nil {
-		t.Fatalf("start chromium %s: %v", bin, err)
+		t.Fatalf("open tab: %v", err)
 	}
 	return tab
 }

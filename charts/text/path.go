@@ -27,30 +27,35 @@ func (l *Line) Path(sink PathSink, x, y float64) {
 			continue
 		}
 		k := l.size / fc.upem // font units to output units
-		ox, oy := x+g.X*s, y+g.Y*s
-		px := func(p ot.SegmentPoint) float64 { return ox + k*float64(p.X) }
-		py := func(p ot.SegmentPoint) float64 { return oy - k*float64(p.Y) }
-		open := false
-		for _, seg := range segs {
-			a := seg.Args
-			switch seg.Op {
-			case ot.SegmentOpMoveTo:
-				if open {
-					sink.Close()
-				}
-				sink.MoveTo(px(a[0]), py(a[0]))
-				open = true
-			case ot.SegmentOpLineTo:
-				sink.LineTo(px(a[0]), py(a[0]))
-			case ot.SegmentOpQuadTo:
-				sink.QuadTo(px(a[0]), py(a[0]), px(a[1]), py(a[1]))
-			case ot.SegmentOpCubeTo:
-				sink.CubicTo(px(a[0]), py(a[0]), px(a[1]), py(a[1]), px(a[2]), py(a[2]))
+		emitOutline(sink, segs, x+g.X*s, y+g.Y*s, k)
+	}
+}
+
+// emitOutline sends a glyph's segments (font units, y up) to sink, scaled
+// by k, with the glyph's origin at (ox, oy), y down.
+func emitOutline(sink PathSink, segs []ot.Segment, ox, oy, k float64) {
+	px := func(p ot.SegmentPoint) float64 { return ox + k*float64(p.X) }
+	py := func(p ot.SegmentPoint) float64 { return oy - k*float64(p.Y) }
+	open := false
+	for _, seg := range segs {
+		a := seg.Args
+		switch seg.Op {
+		case ot.SegmentOpMoveTo:
+			if open {
+				sink.Close()
 			}
+			sink.MoveTo(px(a[0]), py(a[0]))
+			open = true
+		case ot.SegmentOpLineTo:
+			sink.LineTo(px(a[0]), py(a[0]))
+		case ot.SegmentOpQuadTo:
+			sink.QuadTo(px(a[0]), py(a[0]), px(a[1]), py(a[1]))
+		case ot.SegmentOpCubeTo:
+			sink.CubicTo(px(a[0]), py(a[0]), px(a[1]), py(a[1]), px(a[2]), py(a[2]))
 		}
-		if open {
-			sink.Close()
-		}
+	}
+	if open {
+		sink.Close()
 	}
 }
 

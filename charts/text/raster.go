@@ -131,40 +131,24 @@ func rasterMask(fc *face, gid ot.GID, size, fx, fy float64) glyphMask {
 	z := rasterizers.Get().(*vector.Rasterizer)
 	defer rasterizers.Put(z)
 	z.Reset(r.Dx(), r.Dy())
-	ox, oy := fx-float64(r.Min.X), fy-float64(r.Min.Y)
-	pt := func(p ot.SegmentPoint) (float32, float32) {
-		return float32(ox + k*float64(p.X)), float32(oy - k*float64(p.Y))
-	}
-	open := false
-	for _, seg := range segs {
-		a := seg.Args
-		switch seg.Op {
-		case ot.SegmentOpMoveTo:
-			if open {
-				z.ClosePath()
-			}
-			z.MoveTo(pt(a[0]))
-			open = true
-		case ot.SegmentOpLineTo:
-			z.LineTo(pt(a[0]))
-		case ot.SegmentOpQuadTo:
-			x1, y1 := pt(a[0])
-			x2, y2 := pt(a[1])
-			z.QuadTo(x1, y1, x2, y2)
-		case ot.SegmentOpCubeTo:
-			x1, y1 := pt(a[0])
-			x2, y2 := pt(a[1])
-			x3, y3 := pt(a[2])
-			z.CubeTo(x1, y1, x2, y2, x3, y3)
-		}
-	}
-	if open {
-		z.ClosePath()
-	}
+	emitOutline(vectorSink{z}, segs, fx-float64(r.Min.X), fy-float64(r.Min.Y), k)
 	m := image.NewAlpha(r)
 	z.Draw(m, r, image.Opaque, image.Point{})
 	return glyphMask{mask: m}
 }
+
+// vectorSink adapts a vector.Rasterizer to PathSink.
+type vectorSink struct{ z *vector.Rasterizer }
+
+func (s vectorSink) MoveTo(x, y float64) { s.z.MoveTo(float32(x), float32(y)) }
+func (s vectorSink) LineTo(x, y float64) { s.z.LineTo(float32(x), float32(y)) }
+func (s vectorSink) QuadTo(cx, cy, x, y float64) {
+	s.z.QuadTo(float32(cx), float32(cy), float32(x), float32(y))
+}
+func (s vectorSink) CubicTo(c1x, c1y, c2x, c2y, x, y float64) {
+	s.z.CubeTo(float32(c1x), float32(c1y), float32(c2x), float32(c2y), float32(x), float32(y))
+}
+func (s vectorSink) Close() { s.z.ClosePath() }
 
 // drawRaster composites the line onto img in colour c, its origin (the
 // left end of the baseline) at pixel (x, y), s pixels per output unit.

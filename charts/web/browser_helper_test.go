@@ -1,30 +1,19 @@
 package web
 
-// A headless Chromium for tests, driven by chromedp over a pipe. The file
-// has no dependency on this package's code: copy it into another package's
-// tests to check HTML output in a real browser the same way.
+// Tabs of a headless Chromium for tests, driven by chromedp over a pipe;
+// charts/internal/browsertest starts the browser.
 //
 // Findings it encodes (see the design notes on testing):
-//   - flags: --headless --no-sandbox --disable-gpu --disable-quic
-//     --no-first-run --disable-background-networking
-//     --disable-component-update --disable-sync, and a fresh user data dir;
-//   - the first chromedp.Run on the browser context owns the browser: it gets
-//     no timeout; every tab gets its own context and timeout;
 //   - console errors, uncaught exceptions, failed loads and every request
 //     are collected from the start of the tab (chromedp.WithListener);
 //   - frames run in their own execution contexts: evaluate there by frame
 //     URL (file:// frames are cross-origin to their parent).
-//
-// Tests skip when no Chromium is found, and fail when the CI environment
-// variable is set.
 
 import (
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -36,56 +25,17 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-)
 
-// chromePath finds a Chromium or Chrome binary; CHROME_PATH wins.
-func chromePath() string {
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless_shell", "chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+	"github.com/tollcharts/tollcharts/charts/internal/browsertest"
+)
 
 // newBrowser starts a headless browser for the test and returns its
 // context; tabs are made from it with newTab. The browser stops when the
-// test ends.
+// test ends. Without Chromium the test is skipped, or fails when the CI
+// environment variable is set.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	bin := chromePath()
-	if bin == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("no chromium binary found, and CI is set: install chromium (apt-get install chromium)")
-		}
-		t.Skip("no chromium binary found: browser tests skipped (install chromium to run them)")
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1000, 900),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelBrowser()
-		cancelAlloc()
-	})
-	// The first run starts the browser and owns it: no timeout here.
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start chromium %s: %v", bin, err)
-	}
-	return bctx
+	return browsertest.Browser(t, chromedp.WindowSize(1000, 900))
 }
 
 // tab is one browser tab and what it saw.
