@@ -124,7 +124,7 @@ func (h *Handler) Draw(c vg.Canvas, txt string, sty gtext.Style, pt vg.Point) {
 
 	if r, ok := rasterOf(c); ok && sty.Rotation == 0 {
 		img, m := r.RasterTarget()
-		if s, ok := m.scaleOnly(); ok {
+		if s, ok := m.flippedScale(); ok {
 			baseline := float64(sty.YAlign) * height // y up, last line
 			for i := len(lines) - 1; i >= 0; i-- {
 				if i < len(lines)-1 {

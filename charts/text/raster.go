@@ -40,10 +40,10 @@ func AffineOf(transform func(x, y float64) (float64, float64)) Affine {
 	return Affine{XX: x1 - x0, YX: y1 - y0, XY: x2 - x0, YY: y2 - y0, X0: x0, Y0: y0}
 }
 
-// scaleOnly returns the pixels per unit of a map that flips y (user space
+// flippedScale returns the pixels per unit of a map that flips y (user space
 // y up, pixels y down) and scales both axes alike, as gonum's image
 // canvas does without rotation; ok is false for any other map.
-func (m Affine) scaleOnly() (s float64, ok bool) {
+func (m Affine) flippedScale() (s float64, ok bool) {
 	if m.XY != 0 || m.YX != 0 || !(m.XX > 0) || m.YY != -m.XX {
 		return 0, false
 	}
