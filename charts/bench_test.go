@@ -143,6 +143,21 @@ func floorPNG(w io.Writer, f *figure.Figure) error {
 	return pngenc.Encode(w, img) // the renderer's encoder
 }
 
+// withPixelFloor draws the pixel floor of figs (untimed), hands its run
+// to f, then lets its pictures go, so that they are not the memory of the
+// measures after it.
+func withPixelFloor(b *testing.B, figs []*figure.Figure, f func(run func() error)) {
+	b.StopTimer()
+	run, err := pixelFloor(figs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.StartTimer()
+	f(run)
+	run = nil
+	debug.FreeOSMemory()
+}
+
 var floorImages = sync.Pool{New: func() any { return image.NewRGBA(image.Rect(0, 0, 1200, 675)) }}
 
 // pixelFloor returns the floor of the charts' own PNGs: each chart's
@@ -304,17 +319,11 @@ func BenchmarkGovernorateBars(b *testing.B) {
 	var floor, boxFloor time.Duration
 	var png, pngHTML, pool batch
 	b.Run("floor", func(b *testing.B) {
-		b.StopTimer()
-		run, err := pixelFloor(figs)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		m := measure(b, len(figs), run)
-		floor = m.cpuPerChart()
-		m.report(b, 0)
-		run = nil
-		debug.FreeOSMemory() // the pictures are not the next measures' memory
+		withPixelFloor(b, figs, func(run func() error) {
+			m := measure(b, len(figs), run)
+			floor = m.cpuPerChart()
+			m.report(b, 0)
+		})
 	})
 	b.Run("floor-boxes", func(b *testing.B) {
 		m := measure(b, len(figs), serial(figs, floorPNG))
@@ -322,17 +331,13 @@ func BenchmarkGovernorateBars(b *testing.B) {
 		m.report(b, 0)
 	})
 	if floor == 0 { // -bench filtered the floor out: measure it anyway
-		run, err := pixelFloor(figs)
-		if err != nil {
-			b.Fatal(err)
-		}
-		start := cpuTime()
-		if err := run(); err != nil {
-			b.Fatal(err)
-		}
-		floor = (cpuTime() - start) / time.Duration(len(figs))
-		run = nil
-		debug.FreeOSMemory()
+		withPixelFloor(b, figs, func(run func() error) {
+			start := cpuTime()
+			if err := run(); err != nil {
+				b.Fatal(err)
+			}
+			floor = (cpuTime() - start) / time.Duration(len(figs))
+		})
 	}
 	b.Run("png", func(b *testing.B) {
 		png = measure(b, len(figs), serial(figs, benchPNG))
@@ -357,32 +362,26 @@ func BenchmarkGovernorateBars(b *testing.B) {
 	var ratioPNG, ratioBoth float64
 	b.Run("ratio", func(b *testing.B) {
 		sub := figs[:benchCharts/4]
-		b.StopTimer()
-		floorRun, err := pixelFloor(sub)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		runs := []func() error{floorRun, serial(sub, benchPNG), serial(sub, benchPNG, benchHTML)}
-		least := []time.Duration{math.MaxInt64, math.MaxInt64, math.MaxInt64}
-		for i := 0; i < b.N; i++ {
-			for range ratioRounds {
-				for k, run := range runs {
-					start := cpuTime()
-					if err := run(); err != nil {
-						b.Fatal(err)
+		withPixelFloor(b, sub, func(floorRun func() error) {
+			runs := []func() error{floorRun, serial(sub, benchPNG), serial(sub, benchPNG, benchHTML)}
+			least := []time.Duration{math.MaxInt64, math.MaxInt64, math.MaxInt64}
+			for i := 0; i < b.N; i++ {
+				for range ratioRounds {
+					for k, run := range runs {
+						start := cpuTime()
+						if err := run(); err != nil {
+							b.Fatal(err)
+						}
+						least[k] = min(least[k], cpuTime()-start)
 					}
-					least[k] = min(least[k], cpuTime()-start)
 				}
 			}
-		}
-		ratioPNG = float64(least[1]) / float64(least[0])
-		ratioBoth = float64(least[2]) / float64(least[0])
-		b.ReportMetric(float64(least[0])/float64(time.Millisecond)/float64(len(sub)), "floor-cpu-ms/chart")
-		b.ReportMetric(ratioPNG, "png-x-floor")
-		b.ReportMetric(ratioBoth, "png+html-x-floor")
-		floorRun = nil
-		debug.FreeOSMemory()
+			ratioPNG = float64(least[1]) / float64(least[0])
+			ratioBoth = float64(least[2]) / float64(least[0])
+			b.ReportMetric(float64(least[0])/float64(time.Millisecond)/float64(len(sub)), "floor-cpu-ms/chart")
+			b.ReportMetric(ratioPNG, "png-x-floor")
+			b.ReportMetric(ratioBoth, "png+html-x-floor")
+		})
 	})
 	if png.charts == 0 || pool.charts == 0 || pngHTML.charts == 0 || ratioBoth == 0 {
 		return // filtered out by -bench
@@ -473,44 +472,32 @@ func BenchmarkPNGCompression(b *testing.B) {
 		draw.Draw(rgba, rgba.Bounds(), img, image.Point{}, draw.Src)
 		imgs = append(imgs, rgba)
 	}
-	b.Run("pngenc", func(b *testing.B) {
-		var size int
-		for b.Loop() {
-			size = 0
-			for _, img := range imgs {
-				var buf bytes.Buffer
-				if err := pngenc.Encode(&buf, img); err != nil {
-					b.Fatal(err)
-				}
-				size += buf.Len()
-			}
+	stdEncoder := func(level png.CompressionLevel, pool bool) func(io.Writer, image.Image) error {
+		enc := png.Encoder{CompressionLevel: level}
+		if pool { // reuse the encoder's buffers and compressor
+			enc.BufferPool = &encoderPool{}
 		}
-		b.ReportMetric(float64(b.Elapsed())/float64(time.Millisecond)/float64(b.N*len(imgs)), "ms/chart")
-		b.ReportMetric(float64(size)/float64(len(imgs))/1024, "KiB/chart")
-	})
-	for _, lvl := range []struct {
-		name  string
-		level png.CompressionLevel
-		pool  bool // reuse the encoder's buffers and compressor
+		return enc.Encode
+	}
+	for _, tc := range []struct {
+		name   string
+		encode func(io.Writer, image.Image) error
 	}{
-		{"default", png.DefaultCompression, false},
-		{"default+pool", png.DefaultCompression, true},
-		{"best-speed", png.BestSpeed, false},
-		{"best-speed+pool", png.BestSpeed, true},
-		{"best-compression", png.BestCompression, false},
-		{"none", png.NoCompression, false},
+		{"pngenc", func(w io.Writer, img image.Image) error { return pngenc.Encode(w, img) }},
+		{"default", stdEncoder(png.DefaultCompression, false)},
+		{"default+pool", stdEncoder(png.DefaultCompression, true)},
+		{"best-speed", stdEncoder(png.BestSpeed, false)},
+		{"best-speed+pool", stdEncoder(png.BestSpeed, true)},
+		{"best-compression", stdEncoder(png.BestCompression, false)},
+		{"none", stdEncoder(png.NoCompression, false)},
 	} {
-		b.Run(lvl.name, func(b *testing.B) {
-			enc := png.Encoder{CompressionLevel: lvl.level}
-			if lvl.pool {
-				enc.BufferPool = &encoderPool{}
-			}
+		b.Run(tc.name, func(b *testing.B) {
 			var size int
 			for b.Loop() {
 				size = 0
 				for _, img := range imgs {
 					var buf bytes.Buffer
-					if err := enc.Encode(&buf, img); err != nil {
+					if err := tc.encode(&buf, img); err != nil {
 						b.Fatal(err)
 					}
 					size += buf.Len()

@@ -32,26 +32,33 @@ func browserTab(t testing.TB) context.Context {
 // drawn (ECharts has finished rendering it), "" before.
 const shownTitle = `document.querySelector(".tc-chart[data-tc-ready]") ? document.querySelector(".tc-title").textContent : ""`
 
-// waitForTitle polls the tab until the page shows want, its chart drawn.
-// The page may reload meanwhile, so a failed evaluation (its context
-// gone) is tried again.
-func waitForTitle(t testing.TB, tab context.Context, want string) {
+// waitFor polls the tab until expr gives want. The page may reload
+// meanwhile, so a failed evaluation (its context gone) is tried again.
+// It returns the last value read.
+func waitFor[T comparable](t testing.TB, tab context.Context, expr string, want T) (got T, ok bool) {
 	t.Helper()
 	deadline := time.Now().Add(wait)
-	var got string
 	for time.Now().Before(deadline) {
 		ctx, cancel := context.WithTimeout(tab, 2*time.Second)
-		shown, err := chromedp.Run(ctx, chromedp.Evaluate[string](shownTitle))
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
 		cancel()
 		if err == nil {
-			got = shown
-		}
-		if err == nil && got == want {
-			return
+			got = v
+			if v == want {
+				return got, true
+			}
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	t.Fatalf("the page shows the title %q, want %q", got, want)
+	return got, false
+}
+
+// waitForTitle waits until the page shows want, its chart drawn.
+func waitForTitle(t testing.TB, tab context.Context, want string) {
+	t.Helper()
+	if got, ok := waitFor(t, tab, shownTitle, want); !ok {
+		t.Fatalf("the page shows the title %q, want %q", got, want)
+	}
 }
 
 // waitForLive waits until the open page's live-reload stream is open: its
@@ -60,17 +67,21 @@ func waitForTitle(t testing.TB, tab context.Context, want string) {
 func waitForLive(t testing.TB, tab context.Context) {
 	t.Helper()
 	const greeted = `performance.getEntriesByType("resource").some(e => e.name.endsWith("/_tollcharts/errors"))`
-	deadline := time.Now().Add(wait)
-	for time.Now().Before(deadline) {
-		ctx, cancel := context.WithTimeout(tab, 2*time.Second)
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](greeted))
-		cancel()
-		if err == nil && ok {
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
+	if _, ok := waitFor(t, tab, greeted, true); !ok {
+		t.Fatal("the page's live-reload stream did not open")
 	}
-	t.Fatal("the page's live-reload stream did not open")
+}
+
+// openChartPage serves the synthetic project (every format, as serve
+// builds by default) and opens report A's English chart page in tab.
+func openChartPage(t testing.TB, tab context.Context) *testServer {
+	t.Helper()
+	ts := startWith(t, synthetic, Config{}, linkNodeModules(t))
+	if err := chromedp.Do(tab, chromedp.Navigate(ts.ts.URL+"/synthetic-a/en/years.html")); err != nil {
+		t.Fatal(err)
+	}
+	waitForTitle(t, tab, "Synthetic years")
+	return ts
 }
 
 // editedSpec is the synthetic report A with its chart titled title.
@@ -84,11 +95,7 @@ func editedSpec(title string) string {
 // title by itself with its chart drawn again, and no error overlay.
 func TestEditShowsInBrowser(t *testing.T) {
 	tab := browserTab(t)
-	ts := startWith(t, synthetic, Config{}, linkNodeModules(t))
-	if err := chromedp.Do(tab, chromedp.Navigate(ts.ts.URL+"/synthetic-a/en/years.html")); err != nil {
-		t.Fatal(err)
-	}
-	waitForTitle(t, tab, "Synthetic years")
+	ts := openChartPage(t, tab)
 	for i := range 2 {
 		waitForLive(t, tab)
 		title := fmt.Sprintf("Synthetic years edit %d", i)
@@ -111,11 +118,7 @@ func TestEditShowsInBrowser(t *testing.T) {
 // synthetic.
 func BenchmarkEditToBrowser(b *testing.B) {
 	tab := browserTab(b)
-	ts := startWith(b, synthetic, Config{}, linkNodeModules(b))
-	if err := chromedp.Do(tab, chromedp.Navigate(ts.ts.URL+"/synthetic-a/en/years.html")); err != nil {
-		b.Fatal(err)
-	}
-	waitForTitle(b, tab, "Synthetic years")
+	ts := openChartPage(b, tab)
 	n := 0
 	var shown time.Duration
 	for b.Loop() {

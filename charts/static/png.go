@@ -151,10 +151,7 @@ func (c *pixelCanvas) Stroke(p vg.Path) {
 		case a.Y == b.Y && a.X != b.X:
 			r = vg.Rectangle{Min: vg.Point{X: min(a.X, b.X), Y: a.Y - hw}, Max: vg.Point{X: max(a.X, b.X), Y: a.Y + hw}}
 		}
-		if m := c.transform(); r != (vg.Rectangle{}) && m.XY == 0 && m.YX == 0 {
-			x0, y0 := m.Apply(float64(r.Min.X), float64(r.Min.Y))
-			x1, y1 := m.Apply(float64(r.Max.X), float64(r.Max.Y))
-			raster.FillRect(c.img, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), c.colors[len(c.colors)-1])
+		if r != (vg.Rectangle{}) && c.fillRect(r) {
 			return
 		}
 	}
@@ -166,14 +163,23 @@ func (c *pixelCanvas) Stroke(p vg.Path) {
 // rectangle covers, the coverage the rasterizer computes for them. Other
 // paths go through the rasterizer.
 func (c *pixelCanvas) Fill(p vg.Path) {
-	m := c.transform()
-	if r, ok := rectangle(p); ok && m.XY == 0 && m.YX == 0 {
-		x0, y0 := m.Apply(float64(r.Min.X), float64(r.Min.Y))
-		x1, y1 := m.Apply(float64(r.Max.X), float64(r.Max.Y))
-		raster.FillRect(c.img, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), c.colors[len(c.colors)-1])
+	if r, ok := rectangle(p); ok && c.fillRect(r) {
 		return
 	}
 	c.Canvas.Fill(p)
+}
+
+// fillRect fills r (user space) in the current colour directly, unless
+// the canvas is rotated; it reports whether it did.
+func (c *pixelCanvas) fillRect(r vg.Rectangle) bool {
+	m := c.transform()
+	if m.XY != 0 || m.YX != 0 {
+		return false
+	}
+	x0, y0 := m.Apply(float64(r.Min.X), float64(r.Min.Y))
+	x1, y1 := m.Apply(float64(r.Max.X), float64(r.Max.Y))
+	raster.FillRect(c.img, min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), c.colors[len(c.colors)-1])
+	return true
 }
 
 // rectangle recognises the path of vg.Rectangle.Path.

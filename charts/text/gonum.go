@@ -122,17 +122,23 @@ func (h *Handler) Draw(c vg.Canvas, txt string, sty gtext.Style, pt vg.Point) {
 		}
 	}
 
+	// Each line's origin relative to pt, y up: the last line's baseline at
+	// YAlign times the block height, the others above it.
+	xs, baselines := make([]float64, len(lines)), make([]float64, len(lines))
+	baseline := float64(sty.YAlign) * height
+	for i := len(lines) - 1; i >= 0; i-- {
+		if i < len(lines)-1 {
+			baseline += lines[i].Descent() + gap + lines[i+1].Ascent()
+		}
+		xs[i], baselines[i] = float64(sty.XAlign)*lines[i].Width(), baseline
+	}
+
 	if r, ok := rasterOf(c); ok && sty.Rotation == 0 {
 		img, m := r.RasterTarget()
 		if s, ok := m.flippedScale(); ok {
-			baseline := float64(sty.YAlign) * height // y up, last line
-			for i := len(lines) - 1; i >= 0; i-- {
-				if i < len(lines)-1 {
-					baseline += lines[i].Descent() + gap + lines[i+1].Ascent()
-				}
-				x := float64(sty.XAlign) * lines[i].Width()
-				px, py := m.Apply(float64(pt.X)+x, float64(pt.Y)+baseline)
-				lines[i].drawRaster(img, px, py, s, sty.Color)
+			for i, l := range lines {
+				px, py := m.Apply(float64(pt.X)+xs[i], float64(pt.Y)+baselines[i])
+				l.drawRaster(img, px, py, s, sty.Color)
 			}
 			return
 		}
@@ -140,13 +146,8 @@ func (h *Handler) Draw(c vg.Canvas, txt string, sty gtext.Style, pt vg.Point) {
 
 	var path vg.Path
 	sink := vgSink{&path}
-	baseline := float64(sty.YAlign) * height // y up, last line
-	for i := len(lines) - 1; i >= 0; i-- {
-		if i < len(lines)-1 {
-			baseline += lines[i].Descent() + gap + lines[i+1].Ascent()
-		}
-		x := float64(sty.XAlign) * lines[i].Width()
-		lines[i].Path(sink, x, -baseline)
+	for i, l := range lines {
+		l.Path(sink, xs[i], -baselines[i])
 	}
 	if len(path) == 0 {
 		return
