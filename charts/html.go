@@ -29,7 +29,7 @@ func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artif
 			&artifact{Artifact: Artifact{Path: "assets/" + web.AssetLicense, Kind: "asset", Format: "txt"}, data: license},
 		)
 	}
-	g := web.GalleryData{Report: l.Report.ID.Value, Title: l.Report.Title.EN}
+	g := web.GalleryData{Report: l.Report.ID.Value, Title: l.Report.Title.EN.Value}
 	seen := map[string]bool{}
 	entries := map[string]*web.GalleryEntry{}
 	for _, f := range l.Figures {
