@@ -185,12 +185,13 @@ func (s statCard) headline(c *canvas, r rect, k float64) block {
 	lst := c.st(c.th.Subtitle*1.25*k, true, c.th.Text)
 	label := c.wrap(s.head.Name, lst, r.W())
 	bar := math.Round(8 * c.u * k)
-	h := big.Ascent() + big.Descent()*0.4 + bar + 14*c.u*k + height(label)
+	// The bar sits below the comma's tail (6,993), not through it.
+	h := big.Ascent() + big.Descent()*0.8 + bar + 14*c.u*k + height(label)
 	return block{h: h, draw: func(y float64) {
 		x, a := c.startAnchor(r)
 		base := y + big.Ascent()
 		c.draw(big, x, base, a, c.th.Text)
-		by := base + big.Descent()*0.4
+		by := base + big.Descent()*0.8
 		c.fillRect(rect{c.mx(r, 0, big.Width()), by, c.mx(r, 0, big.Width()) + big.Width(), by + bar}, c.categoryColor(s.head.Key, 0))
 		c.lines(label, lst, r, by+bar+14*c.u*k)
 	}}
