@@ -53,8 +53,30 @@ func TestParseWide(t *testing.T) {
 	}
 }
 
+// A year column is a period column of calendar years.
+func TestParseYearColumn(t *testing.T) {
+	tab, err := Parse("y.csv", []byte("Year,all,children\n2019,10,3\n2020,,1\n"), testMeta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range tab.Rows {
+		got = append(got, r.String())
+	}
+	want := "2019  all russian_forces civilians_killed = 10\n2019  children russian_forces civilians_killed = 3\n2020  all russian_forces civilians_killed = no data\n2020  children russian_forces civilians_killed = 1"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	for _, c := range []struct{ name, in, want string }{
+		{"year not a year", "year,category,value\n2015-09-30/2016-09-30,all,1\n",
+			`t.csv:2:1: year "2015-09-30/2016-09-30" is not a calendar year; want YYYY, or head the column period for a dated window`},
+		{"year and period", "year,period,category,value\n2019,2019,all,1\n",
+			"t.csv:1:6: columns year and period both give the period; keep one"},
+		{"period and year", "period,year,category,value\n2019,2019,all,1\n",
+			"t.csv:1:8: columns year and period both give the period (period is column 1); keep one"},
 		{"column count", "period,category,value\n2019,all,1,2\n",
 			"t.csv:2:1: row has 4 fields; the header has 3"},
 		{"non-integer", "period,category,value\n2019,all,12.5\n",

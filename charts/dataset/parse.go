@@ -60,6 +60,9 @@ type parser struct {
 	cols     map[string]int // key column -> index
 	catCols  []int          // wide layout: indexes of category columns
 	catNames []string
+	// year is set when the period column is headed "year": its cells
+	// must be calendar years.
+	year bool
 }
 
 func (p *parser) add(line, col int, format string, args ...any) {
@@ -225,6 +228,20 @@ func (p *parser) header(h []string) bool {
 			continue
 		}
 		seen[name] = i
+		if name == "year" {
+			// The natural header of "tolls by year": a period column
+			// that holds calendar years only.
+			if j, dup := seen["period"]; dup {
+				p.add(line, col, "columns year and period both give the period (period is column %d); keep one", j+1)
+				ok = false
+				continue
+			}
+			name, p.year = "period", true
+		} else if name == "period" && p.year {
+			p.add(line, col, "columns year and period both give the period; keep one")
+			ok = false
+			continue
+		}
 		if slices.Contains(keyColumns, name) {
 			p.cols[name] = i
 		} else {
@@ -305,8 +322,12 @@ func (p *parser) record(rec []string) {
 	ok := true
 	s, l, c := p.field(rec, "period")
 	per, err := ParsePeriod(s)
-	if err != nil {
+	switch {
+	case err != nil:
 		p.add(l, c, "%s", err)
+		ok = false
+	case p.year && !per.Calendar:
+		p.add(l, c, "year %q is not a calendar year; want YYYY, or head the column period for a dated window", clip(s))
 		ok = false
 	}
 	base.Period = per
