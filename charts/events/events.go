@@ -9,6 +9,7 @@ package events
 import (
 	_ "embed"
 	"fmt"
+	"github.com/tollcharts/tollcharts/charts/locale"
 	"regexp"
 	"slices"
 	"sync"
@@ -28,6 +29,25 @@ type Event struct {
 	Start, End time.Time // End is zero for a single day
 	EN, AR     string    // the label in each language
 	Note       string    // where the date comes from; not drawn
+	// Inferred is set when the dates are the curators' reading of the
+	// source, not dates it states; they are printed "about ...".
+	Inferred bool
+}
+
+// Dates writes the event's day, or its first and last days, in the
+// locale: "about ..." when they are inferred.
+func (e Event) Dates(l locale.Locale) string {
+	s := l.ShortDate(e.Start)
+	if !e.End.IsZero() {
+		s += " – " + l.ShortDate(e.End)
+	}
+	if e.Inferred {
+		if l.Lang == "ar" {
+			return "نحو " + s
+		}
+		return "about " + s
+	}
+	return s
 }
 
 // Label returns the event's label in lang.
@@ -87,7 +107,9 @@ type eventEntry struct {
 	End   sy.String `yaml:"end"`
 	Label spec.Text `yaml:"label"`
 	Note  string    `yaml:"note"`
-	At    sy.Pos
+	// Inferred marks dates the source does not state.
+	Inferred bool `yaml:"inferred"`
+	At       sy.Pos
 }
 
 var eventID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
@@ -101,7 +123,7 @@ func Parse(path string, data []byte) ([]Event, error) {
 	add := func(p sy.Pos, format string, args ...any) { errs.Add(path, p.Line, p.Col, format, args...) }
 	var out []Event
 	for _, e := range f.Events {
-		ev := Event{ID: e.ID.Value, EN: e.Label.EN.Value, AR: e.Label.AR.Value, Note: e.Note}
+		ev := Event{ID: e.ID.Value, EN: e.Label.EN.Value, AR: e.Label.AR.Value, Note: e.Note, Inferred: e.Inferred}
 		if !eventID.MatchString(e.ID.Value) {
 			add(e.ID.Pos, "event id %q is not allowed; want lower-case letters, digits and hyphens", e.ID.Value)
 		}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/tollcharts/tollcharts/charts/dataset"
 	"github.com/tollcharts/tollcharts/charts/events"
-	"github.com/tollcharts/tollcharts/charts/locale"
 )
 
 // Mark is a key date drawn on a time axis: a line on one day, or a band
@@ -60,11 +59,11 @@ func (b *builder) marks(f *Figure) {
 		first, last := ends[0], ends[len(ends)-1]
 		if e.Last().Before(first) || e.Start.After(last) {
 			b.add(id.Pos, "event %q (%s) lies outside the chart's periods (%s to %s); remove it",
-				e.ID, eventDates(b.loc, e), b.loc.ShortDate(first), b.loc.ShortDate(last))
+				e.ID, e.Dates(b.loc), b.loc.ShortDate(first), b.loc.ShortDate(last))
 			continue
 		}
 		from, to := e.Start, e.Last()
-		m := Mark{ID: e.ID, Label: e.Label(b.lang), Date: eventDates(b.loc, e)}
+		m := Mark{ID: e.ID, Label: e.Label(b.lang), Date: e.Dates(b.loc)}
 		if from.Before(first) {
 			from, m.Clipped = first, true
 		}
@@ -94,10 +93,3 @@ func position(ends []time.Time, d time.Time) float64 {
 	return float64(len(ends) - 1)
 }
 
-// eventDates writes an event's day, or its first and last days.
-func eventDates(loc locale.Locale, e events.Event) string {
-	if e.End.IsZero() {
-		return loc.ShortDate(e.Start)
-	}
-	return loc.ShortDate(e.Start) + " – " + loc.ShortDate(e.End)
-}

@@ -13,7 +13,7 @@ func TestTimelineEvents(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, want := range []string{"3,264", "5,233", "6,239", "6,686", "6,859", "6,910", "6,943", "6,954", "6,969", "6,993",
-			"30 Sep 2015", "19 Sep 2016 – 14 Oct 2016", "1 Apr 2019 – 11 Apr 2020", "8 Dec 2024"} {
+			"30 Sep 2015", "about 19 Sep 2016 – 14 Oct 2016", "1 Apr 2019 – 11 Apr 2020", "8 Dec 2024"} {
 			if !drew(c, want) {
 				t.Errorf("%s: %q not drawn", s.Name, want)
 			}

@@ -79,12 +79,7 @@ func drawTimeline(c *canvas, f *figure.Figure) error {
 func (c *canvas) eventColor() color.RGBA { return c.th.Color(5) }
 
 // dateText is an event's date or span.
-func (c *canvas) dateText(e Event) string {
-	if e.End.IsZero() {
-		return c.loc.ShortDate(e.Start)
-	}
-	return c.loc.ShortDate(e.Start) + " – " + c.loc.ShortDate(e.End)
-}
+func (c *canvas) dateText(e Event) string { return e.Dates(c.loc) }
 
 // eventBlock shapes an event's date and label to a width.
 func (c *canvas) eventBlock(e Event, w, k float64) (date []*text.Line, label []*text.Line) {
