@@ -549,7 +549,7 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 	var arts []*artifact
 	for _, f := range l.Figures {
 		stem := f.Locale.Lang + "/" + f.ID
-		base := Artifact{Chart: f.ID, Kind: string(f.Kind), Lang: f.Locale.Lang, Alt: f.Alt}
+		base := Artifact{Chart: f.ID, Kind: string(f.Kind), Lang: f.Locale.Lang, Alt: f.Alt, Sources: sourceIDs(f)}
 		fig := f
 		csvArt := base
 		csvArt.Path, csvArt.Format = stem+".csv", "csv"

@@ -11,14 +11,17 @@ import (
 )
 
 // figureCSV writes the numbers behind a chart: one row per category and
-// series, the exact count (blank for no data) and whether it is derived.
-// Cells that a spreadsheet would run as a formula are prefixed with a quote.
+// series, the exact count (blank for no data), whether it is derived, and
+// the source it was read from (its sidecar id, kind, title, date, address,
+// and for a secondary source the outlet and the report it quotes; a
+// derived value names its inputs' sources joined with " + "). Cells that a
+// spreadsheet would run as a formula are prefixed with a quote.
 func figureCSV(f *figure.Figure) []byte {
 	var b bytes.Buffer
 	b.WriteString("\ufeff") // spreadsheets need it to read Arabic as UTF-8
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true
-	_ = w.Write([]string{"category_key", "category", "series_key", "series", "value", "derived"})
+	_ = w.Write(append([]string{"category_key", "category", "series_key", "series", "value", "derived"}, sourceColumns...))
 	for ci, key := range f.CategoryKeys {
 		for _, s := range f.Series {
 			v := s.Values[ci]
@@ -26,11 +29,51 @@ func figureCSV(f *figure.Figure) []byte {
 			if v.Known {
 				val = strconv.FormatInt(v.N, 10)
 			}
-			_ = w.Write([]string{safeCell(key), safeCell(f.Categories[ci]), safeCell(s.Key), safeCell(s.Name), val, strconv.FormatBool(s.Derived)})
+			row := []string{safeCell(key), safeCell(f.Categories[ci]), safeCell(s.Key), safeCell(s.Name), val, strconv.FormatBool(s.Derived)}
+			for _, c := range sourceCells(f, v.Source) {
+				row = append(row, safeCell(c))
+			}
+			_ = w.Write(row)
 		}
 	}
 	w.Flush()
 	return b.Bytes()
+}
+
+// sourceIDs lists the ids of a figure's sources, for the manifest.
+func sourceIDs(f *figure.Figure) []string {
+	ids := make([]string, len(f.Sources))
+	for i, s := range f.Sources {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// sourceColumns are the chart CSV's columns naming each value's source.
+var sourceColumns = []string{"source", "source_kind", "source_title", "source_date", "source_url", "source_outlet", "source_cites"}
+
+// sourceCells are a value's source columns: blank for no data, the
+// fields of each source joined with " + " for a derived value.
+func sourceCells(f *figure.Figure, ids string) []string {
+	cells := make([]string, len(sourceColumns))
+	if ids == "" {
+		return cells
+	}
+	for i, id := range strings.Split(ids, "+") {
+		var s figure.SourceRef
+		for _, r := range f.Sources {
+			if r.ID == id {
+				s = r
+			}
+		}
+		for c, v := range []string{s.ID, s.Kind, s.Title, s.Date, s.URL, s.Outlet, s.Cites} {
+			if i > 0 {
+				cells[c] += " + "
+			}
+			cells[c] += v
+		}
+	}
+	return cells
 }
 
 // safeCell neutralises spreadsheet formulas: a cell whose first character

@@ -49,7 +49,7 @@ func assetArts(o *Options, m *Manifest) []*artifact {
 // htmlSupport returns the gallery index.html.
 func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artifact, error) {
 	var out []*artifact
-	g := web.GalleryData{Report: l.Report.ID.Value, Title: l.Report.Title.EN}
+	g := web.GalleryData{Report: l.Report.ID.Value, Title: l.Report.Title.EN.Value}
 	seen := map[string]bool{}
 	entries := map[string]*web.GalleryEntry{}
 	for _, f := range l.Figures {

@@ -65,10 +65,10 @@ charts:
   - id: parts
     kind: bar
     data: d
-    title: {en: "` + text(hostile) + `", ar: "` + text("عنوان "+hostile) + `"}
-    subtitle: {en: "` + text("Subtitle "+hostile) + `", ar: "` + text("عنوان فرعي "+hostile) + `"}
+    title: {en: "` + text(hostile) + `", ar: "` + text("عنوان "+hostile) + `", verbatim: true}
+    subtitle: {en: "` + text("Subtitle "+hostile) + `", ar: "` + text("عنوان فرعي "+hostile) + `", verbatim: true}
     notes:
-      - {en: "` + text("Note "+hostile) + `", ar: "` + text("ملاحظة "+hostile) + `"}
+      - {en: "` + text("Note "+hostile) + `", ar: "` + text("ملاحظة "+hostile) + `", verbatim: true}
     select: {metric: civilians_killed, category: [all, children, women], period: ["2019"]}
     x: category
     labels:
@@ -78,7 +78,7 @@ charts:
   - id: years
     kind: grouped
     data: d
-    title: {en: "` + text(hostile) + `", ar: "` + text("سنوات "+hostile) + `"}
+    title: {en: "` + text(hostile) + `", ar: "` + text("سنوات "+hostile) + `", verbatim: true}
     select: {metric: civilians_killed, category: [all, children]}
     x: period
     series: category

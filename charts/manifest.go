@@ -41,6 +41,9 @@ type Artifact struct {
 	Height int    `json:"height,omitempty"`
 	SHA256 string `json:"sha256"`
 	Alt    string `json:"alt,omitempty"`
+	// Sources are the ids (in the chart's dataset sidecar) of the
+	// publications the artifact's numbers were read from.
+	Sources []string `json:"sources,omitempty"`
 	// Key identifies everything the file was rendered from (tool version,
 	// the figure with its numbers and texts, the render options): a later
 	// build with the same key reuses the file instead of rendering it.

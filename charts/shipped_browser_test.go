@@ -135,7 +135,7 @@ func readChartCSV(t *testing.T, path string) []csvRow {
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	if len(recs) < 2 || strings.Join(recs[0], ",") != "category_key,category,series_key,series,value,derived" {
+	if len(recs) < 2 || !strings.HasPrefix(strings.Join(recs[0], ","), "category_key,category,series_key,series,value,derived,source,") {
 		t.Fatalf("%s: header %q, or no rows", path, recs[0])
 	}
 	var rows []csvRow

@@ -9,7 +9,8 @@ For every dataset in the directory of this script (each <name>.csv with its
 <name>.meta.yaml), every non-blank value must match exactly one row of
 published-figures.csv on metric, category, perpetrator, governorate
 (canonicalised through the governorates table), period_start, period_end,
-value, and the row's source (title and url equal to the sidecar's source;
+value, and the row's source (title and url equal to the sidecar's source,
+a reference row without a url matching the sidecar's url of that title;
 date, kind and, for secondary sources, the cited report are checked too).
 
 It also checks what a curator would otherwise catch by eye: sidecar keys,
@@ -63,9 +64,9 @@ PERPETRATORS = {"russian_forces", "syrian_regime_forces", "all_parties", "russia
 SIDECAR_KEYS = {
     "title", "publisher", "publisher_short", "period_semantics",
     "documented_minimum", "licence", "notes", "defaults", "default_source",
-    "sources",
+    "sources", "inferred_periods",
 }
-SOURCE_KEYS = {"title", "date", "url", "kind", "cites"}
+SOURCE_KEYS = {"title", "date", "url", "kind", "cites", "outlet"}
 SEMANTICS = {"cumulative", "intervention_year", "calendar_year", "window"}
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -152,7 +153,7 @@ def load_yaml(raw):
         if not stack:
             raise YAMLError(f"line {lineno}: bad indentation")
         parent = stack[-1][1]
-        m = re.match(r"^([A-Za-z0-9_\-]+)\s*:(?:\s+(.*))?$", stripped)
+        m = re.match(r"^([A-Za-z0-9_\-/]+)\s*:(?:\s+(.*))?$", stripped)
         if not m:
             raise YAMLError(f"line {lineno}: expected `key: value`, got {stripped!r}")
         key, rest = m.group(1), (m.group(2) or "")
@@ -320,7 +321,7 @@ def check_sidecar(path, meta):
     for k in meta:
         if k not in SIDECAR_KEYS:
             problem(where, f"unknown key {k!r}")
-    for k in SIDECAR_KEYS:
+    for k in SIDECAR_KEYS - {"inferred_periods"}:
         if k not in meta:
             problem(where, f"missing key {k!r}")
     if meta.get("publisher") != "Syrian Network for Human Rights":
@@ -356,10 +357,10 @@ def check_sidecar(path, meta):
                 problem(where, f"source {key!r}: missing {k!r}")
         if s.get("kind") not in ("primary", "secondary"):
             problem(where, f"source {key!r}: kind must be primary or secondary")
-        if s.get("kind") == "secondary" and not s.get("cites"):
-            problem(where, f"source {key!r}: a secondary source must name the report it cites")
-        if not SOURCE_DATE_RE.match(str(s.get("date") or "")):
-            problem(where, f"source {key!r}: date must be YYYY, YYYY-MM, YYYY-MM-DD or \"\"")
+        if s.get("kind") == "secondary" and not (s.get("cites") and s.get("outlet")):
+            problem(where, f"source {key!r}: a secondary source must name the report it cites and the outlet quoting it")
+        if s.get("date") != "n.d." and not SOURCE_DATE_RE.match(str(s.get("date") or "")):
+            problem(where, f"source {key!r}: date must be YYYY, YYYY-MM, YYYY-MM-DD or n.d.")
     if meta.get("default_source") not in sources:
         problem(where, f"default_source {meta.get('default_source')!r} is not one of the sources")
     return defaults, sources
@@ -488,7 +489,8 @@ def trace(where, recs, sources, default_source, refs):
         same_figure = [x for x in refs if x["metric"] == r["metric"] and x["category"] == r["category"]
                        and x["perpetrator"] == r["perpetrator"] and x["gov"] == r["gov"]
                        and x["start"] == start and x["end"] == end and x["value"] == r["value"]]
-        hits = [x for x in same_figure if x["title"] == title and x["url"] == url]
+        hits = ([x for x in same_figure if x["title"] == title and x["url"] == url]
+                or [x for x in same_figure if x["title"] == title and x["url"] == ""])
         desc = (f"{r['metric']}/{r['category']}/{r['perpetrator']}/{r['gov'] or 'Syria'} "
                 f"{start}/{end} = {r['value']} from {skey!r}")
         if len(hits) != 1:
@@ -507,7 +509,7 @@ def trace(where, recs, sources, default_source, refs):
             problem(f"{where}:{n}", f"{desc}: {why}")
             continue
         x = hits[0]
-        ref_date = "" if x["date"] == "n.d." else x["date"]
+        ref_date = x["date"]
         if str(src.get("date") or "") != ref_date:
             problem(f"{where}:{n}", f"source {skey!r} date {src.get('date')!r} != reference {ref_date!r} (line {x['line']})")
         if src.get("kind") != x["kind"]:

@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -22,18 +21,31 @@ type Meta struct {
 	Defaults          map[string]string `yaml:"defaults"`
 	DefaultSource     string            `yaml:"default_source"`
 	Sources           map[string]Source `yaml:"sources"`
-	At                sy.Pos
+	// Inferred lists the periods whose dates the curators inferred (the
+	// source states a length, say "25 days", not the dates): the period
+	// key as the CSV writes it, and why. Charts print such a period with
+	// "about" and a note.
+	Inferred map[string]string `yaml:"inferred_periods"`
+	At       sy.Pos
 }
 
 // Source is one publication the figures were read from.
 type Source struct {
 	Title string `yaml:"title"`
-	Date  string `yaml:"date"` // YYYY, YYYY-MM or YYYY-MM-DD; "" when undated
-	URL   string `yaml:"url"`
-	Kind  string `yaml:"kind"` // primary | secondary
-	Cites string `yaml:"cites"`
-	At    sy.Pos
+	// Date is YYYY, YYYY-MM or YYYY-MM-DD; "n.d." when the source states
+	// none; "" when not yet filled in (a chart refuses to cite it).
+	Date string `yaml:"date"`
+	URL  string `yaml:"url"`
+	Kind string `yaml:"kind"` // primary | secondary
+	// Cites is, for a secondary source, the publisher's report it quotes;
+	// Outlet the news outlet that quotes it.
+	Cites  string `yaml:"cites"`
+	Outlet string `yaml:"outlet"`
+	At     sy.Pos
 }
+
+// Undated is the date of a source that states none.
+const Undated = "n.d."
 
 // PeriodSemantics values.
 var periodSemantics = []string{"cumulative", "intervention_year", "calendar_year", "window"}
@@ -80,19 +92,25 @@ func ParseMeta(path string, data []byte) (*Meta, error) {
 		if s.Kind != "primary" && s.Kind != "secondary" {
 			errs.Add(path, s.At.Line, s.At.Col, "source %q: kind %q is not known; want one of: primary, secondary", k, s.Kind)
 		}
-		if s.Date != "" && !sourceDate.MatchString(s.Date) {
-			errs.Add(path, s.At.Line, s.At.Col, "source %q: date %q is not YYYY, YYYY-MM or YYYY-MM-DD", k, s.Date)
+		if s.Date != "" && s.Date != Undated && !sourceDate.MatchString(s.Date) {
+			errs.Add(path, s.At.Line, s.At.Col, "source %q: date %q is not YYYY, YYYY-MM or YYYY-MM-DD; write n.d. when the source states no date", k, s.Date)
+		}
+		if s.Kind == "secondary" && (strings.TrimSpace(s.Cites) == "" || strings.TrimSpace(s.Outlet) == "") {
+			errs.Add(path, s.At.Line, s.At.Col, "source %q: a secondary source names the report it quotes (cites) and who quotes it (outlet)", k)
+		}
+		if s.Kind == "primary" && (s.Cites != "" || s.Outlet != "") {
+			errs.Add(path, s.At.Line, s.At.Col, "source %q: a primary source is the publisher's own text; cites and outlet are for secondary sources", k)
+		}
+	}
+	for _, k := range sortedKeys(m.Inferred) {
+		if _, err := ParsePeriod(k); err != nil {
+			errs.Add(path, m.At.Line, m.At.Col, "inferred_periods: %s", err)
+		}
+		if strings.TrimSpace(m.Inferred[k]) == "" {
+			errs.Add(path, m.At.Line, m.At.Col, "inferred_periods: %q needs the reason its dates are inferred", k)
 		}
 	}
 	return &m, errs.Err()
-}
-
-// Citation is the short form a source line uses: "<title>, <date>".
-func (s Source) Citation() string {
-	if s.Date == "" {
-		return s.Title
-	}
-	return fmt.Sprintf("%s, %s", s.Title, s.Date)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -101,7 +101,7 @@ func Parse(path string, data []byte) ([]Event, error) {
 	add := func(p sy.Pos, format string, args ...any) { errs.Add(path, p.Line, p.Col, format, args...) }
 	var out []Event
 	for _, e := range f.Events {
-		ev := Event{ID: e.ID.Value, EN: e.Label.EN, AR: e.Label.AR, Note: e.Note}
+		ev := Event{ID: e.ID.Value, EN: e.Label.EN.Value, AR: e.Label.AR.Value, Note: e.Note}
 		if !eventID.MatchString(e.ID.Value) {
 			add(e.ID.Pos, "event id %q is not allowed; want lower-case letters, digits and hyphens", e.ID.Value)
 		}

@@ -2,7 +2,6 @@ package figure
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -50,6 +49,8 @@ type builder struct {
 
 	metric vocab.Metric
 	rows   []dataset.Row
+	// inferred is set once a period with inferred dates is printed.
+	inferred bool
 }
 
 func (b *builder) add(p sy.Pos, format string, args ...any) {
@@ -149,7 +150,7 @@ func (b *builder) build() *Figure {
 			r, ok := cell[[2]string{xk, sk}]
 			v := Value{}
 			if ok && r.Known {
-				v = Value{N: r.Value, Known: true, Label: b.loc.Int(r.Value)}
+				v = Value{N: r.Value, Known: true, Label: b.loc.Int(r.Value), Source: r.Source}
 			}
 			if ok {
 				used = append(used, r)
@@ -174,14 +175,16 @@ func (b *builder) build() *Figure {
 	if f.TimeAxis {
 		b.marks(f) // the spec refuses events elsewhere
 	}
+	f.ValueAxis = b.metric.Name(b.lang)
+	f.Period = b.period(used)
 	f.Title = b.fill(f, f.Title, c.Title.At)
 	f.Subtitle = b.fill(f, f.Subtitle, c.Subtitle.At)
 	for i := range f.Notes {
 		f.Notes[i] = b.fill(f, f.Notes[i], c.Notes[i].At)
 	}
-	f.ValueAxis = b.metric.Name(b.lang)
-	f.Period = b.period(used)
-	f.Source = b.source(used)
+	b.showPeriod(f)
+	f.Sources = b.sources(used)
+	f.Source = b.sourceLine(f.Sources)
 	b.autoNotes(f)
 	f.Alt = alt(f)
 	return f
@@ -413,15 +416,26 @@ func sortByFirst(f *Figure, xs []string, desc bool) []string {
 	return out
 }
 
-var placeholder = regexp.MustCompile(`\{value:([a-z0-9_]+)\}`)
-
-// fill replaces {value:KEY} in a text with the figure's value for KEY (a
-// category key on the axis, or a series key when the axis has one
-// category), formatted for the locale, so that numbers in titles come from
-// the data, never typed twice.
+// fill replaces the placeholders of a spec text with what the data says,
+// formatted for the locale, so that no number in a title is typed twice:
+// {value:KEY} is the figure's value for KEY (a category key on the axis,
+// or a series key when the axis has one category); {period} the window
+// of the chart's rows; {period:KEY} the window of one period on the axis.
 func (b *builder) fill(f *Figure, s string, at sy.Pos) string {
-	return placeholder.ReplaceAllStringFunc(s, func(m string) string {
-		key := placeholder.FindStringSubmatch(m)[1]
+	return spec.Placeholder.ReplaceAllStringFunc(s, func(m string) string {
+		sub := spec.Placeholder.FindStringSubmatch(m)
+		what, key := sub[1], sub[2]
+		if what == "period" {
+			if key == "" {
+				return f.Period
+			}
+			p, err := dataset.ParsePeriod(key)
+			if err != nil || !slices.Contains(f.CategoryKeys, p.Key()) || !f.TimeAxis {
+				b.add(at, "chart %q: %s names no period on the axis; want {period} or {period:KEY} with KEY one of: %s", b.c.ID.Value, m, strings.Join(f.CategoryKeys, ", "))
+				return m
+			}
+			return b.period([]dataset.Row{{Period: p}})
+		}
 		var v Value
 		found := false
 		if i := slices.Index(f.CategoryKeys, key); i >= 0 && len(f.Series) == 1 {

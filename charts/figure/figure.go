@@ -48,6 +48,10 @@ type Value struct {
 	N     int64  `json:"n"`
 	Known bool   `json:"known"`
 	Label string `json:"label"` // N formatted for the locale; "" when unknown
+	// Source is the id of the source the value was read from (of
+	// Figure.Sources); for a derived value, its inputs' sources joined
+	// with "+".
+	Source string `json:"source,omitempty"`
 }
 
 // Series is one row of values, one per category of the figure.
@@ -66,9 +70,12 @@ type Figure struct {
 	Locale   locale.Locale `json:"locale"`
 	Title    string        `json:"title"`
 	Subtitle string        `json:"subtitle,omitempty"`
-	Source   string        `json:"source"`          // "Source: SNHR, <publication>, <date>"
-	Notes    []string      `json:"notes,omitempty"` // e.g. "Documented minimum counts"
-	Period   string        `json:"period"`          // the window covered, formatted
+	Source   string        `json:"source"` // generated from Sources: "Source: SNHR, <publication>, <date>"
+	// Sources are the publications the shown values were read from,
+	// oldest first.
+	Sources []SourceRef `json:"sources"`
+	Notes   []string    `json:"notes,omitempty"` // e.g. "Documented minimum counts"
+	Period  string      `json:"period"`          // the window covered, formatted
 	// ValueAxis names what is counted ("Civilians killed").
 	ValueAxis string `json:"value_axis"`
 	// CategoryKeys are stable keys (P-code, category id, period) along the

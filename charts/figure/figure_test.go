@@ -141,7 +141,7 @@ func TestDeriveOtherAdults(t *testing.T) {
     series: category
     derive: [other_adults]
 `)
-	r.Charts[0].Title.EN = "Synthetic"
+	r.Charts[0].Title.EN.Value = "Synthetic"
 	f, err := figure.Build(r, &r.Charts[0], tab, "en")
 	if err != nil {
 		t.Fatal(err)

@@ -47,7 +47,7 @@ func (r *report) readInputs() {
 	if err == nil {
 		clear(in)
 		in[absPath(r.spec)] = true
-		r.id, r.title = rep.ID.Value, rep.Title.EN
+		r.id, r.title = rep.ID.Value, rep.Title.EN.Value
 		for _, p := range rep.DatasetPaths {
 			in[absPath(p)] = true
 			in[absPath(dataset.MetaPath(p))] = true

@@ -24,24 +24,28 @@ import (
 	sy "github.com/tollcharts/tollcharts/charts/internal/strictyaml"
 )
 
-// Text is one text in both languages.
+// Text is one text in both languages. Numbers in it come from the data
+// through placeholders ({value:KEY}, {period}, {period:KEY}); a digit typed
+// by hand is an error unless Verbatim marks the text as quoted as
+// published (a headline, a quotation).
 type Text struct {
-	EN string `yaml:"en"`
-	AR string `yaml:"ar"`
-	At sy.Pos
+	EN       sy.String `yaml:"en"`
+	AR       sy.String `yaml:"ar"`
+	Verbatim bool      `yaml:"verbatim"`
+	At       sy.Pos
 }
 
 // Get returns the text in lang and whether it is set.
 func (t Text) Get(lang string) (string, bool) {
-	s := t.EN
+	s := t.EN.Value
 	if lang == "ar" {
-		s = t.AR
+		s = t.AR.Value
 	}
 	return s, strings.TrimSpace(s) != ""
 }
 
 // IsZero reports whether neither language is set.
-func (t Text) IsZero() bool { return t.EN == "" && t.AR == "" }
+func (t Text) IsZero() bool { return t.EN.Value == "" && t.AR.Value == "" }
 
 // Report is one publication's spec.
 type Report struct {
@@ -273,6 +277,11 @@ func (v *validator) chart(r *Report, c *Chart) {
 	}
 	if c.Title.IsZero() {
 		v.add(c.At, "chart %q: missing title; want title: {en: ..., ar: ...}", c.ID.Value)
+	}
+	v.handTyped(c, c.Title, "title")
+	v.handTyped(c, c.Subtitle, "subtitle")
+	for i, n := range c.Notes {
+		v.handTyped(c, n, fmt.Sprintf("notes[%d]", i))
 	}
 	if len(c.Select.Metric) == 0 {
 		at := c.Select.At

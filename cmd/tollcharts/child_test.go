@@ -130,7 +130,7 @@ func bigSynthetic(version int) map[string]string {
 		chart("parts-years", "grouped", "parts by year", "category: [all, children, women]", "    x: period\n    series: category\n") +
 		chart("stacked-years", "stacked", "children and women", "category: [children, women]", "    x: period\n    series: category\n")
 	if version == 2 {
-		spec += chart("parts-2021", "bar", "parts in 2021", `category: [all, children, women], period: ["2021"]`, "    x: category\n")
+		spec += chart("parts-2021", "bar", "parts in one year", `category: [all, children, women], period: ["2021"]`, "    x: category\n")
 	}
 	return map[string]string{
 		"datasets/synthetic.csv":       csv.String(),

@@ -56,7 +56,7 @@ charts:
   - id: years
     kind: column
     data: d
-    title: {en: "Synthetic: {value:2019} in 2019? no", ar: عنوان تجريبي}
+    title: {en: "Synthetic: {value:2019} in {period:2019}? no", ar: عنوان تجريبي}
     select: {metric: civilians_killed, category: [all]}
     x: period
   - id: parts

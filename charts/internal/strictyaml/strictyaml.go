@@ -29,6 +29,10 @@ type Pos struct{ Line, Col int }
 type String struct {
 	Value string
 	Pos
+	// Inline is true for a scalar written on one line, plain or quoted;
+	// Quoted for a quoted one. With them a check can point at a column
+	// inside the scalar.
+	Inline, Quoted bool
 }
 
 // MaxBytes is the largest YAML document accepted.
@@ -147,7 +151,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value) {
 			d.fail(n, "want a string, got %s", kindName(n))
 			return
 		}
-		v.Set(reflect.ValueOf(String{Value: n.Value, Pos: Pos{n.Line, n.Column}}))
+		quoted := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+		inline := n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 && !strings.Contains(n.Value, "\n")
+		v.Set(reflect.ValueOf(String{Value: n.Value, Pos: Pos{n.Line, n.Column}, Inline: inline, Quoted: quoted}))
 		return
 	case v.Kind() == reflect.Pointer:
 		if n.Tag == "!!null" {
