@@ -15,8 +15,8 @@ import (
 
 // TestManyChartsBoundedMemory builds a report of many charts (synthetic)
 // whose files are large: each chart's single-file page carries the echarts
-// bundle, about 650 KB. A build that kept every rendered file until the end would
-// hold them all; staged as they render, the heap stays far below the size
+// bundle, about 650 KB. A build that kept every rendered file until the end
+// would hold them all; staged as they render, the heap stays far below the size
 // of the report's files.
 func TestManyChartsBoundedMemory(t *testing.T) {
 	if testing.Short() || raceEnabled {
