@@ -43,6 +43,7 @@ test: $(NODE)
 bench: $(NODE)
 	$(GO) test -run '^$$' -bench 'GovernorateBars|NoopRebuild|PNGCompression' -benchtime $(BENCHTIME) -benchmem ./charts
 	$(GO) test -run '^$$' -bench 'PeakMemory' -benchtime 1x -timeout 30m ./charts
+	$(GO) test -run '^$$' -bench 'ChartPage' -benchtime 2x ./charts
 	$(GO) test -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v '/charts$$')
 
 # Builds every report, serves output/ at ADDR (loopback) and rebuilds and

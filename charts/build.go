@@ -54,9 +54,9 @@ type Options struct {
 	Log     io.Writer // progress and summaries (nil: silent)
 	Notices io.Writer // "waiting for another build of ..." (nil: silent)
 
-	// echarts and its licence, read once per build when HTML is wanted.
-	echarts, echartsLicense []byte
-	echartsSHA256           string
+	// echartsKey identifies the echarts bundle the pages load (made
+	// only when a file that holds it is rendered, see html.go).
+	echartsKey string
 	// Progress, when set, is called as each report starts and as each of
 	// its artifacts finishes rendering (see Progress).
 	Progress func(Progress)
@@ -98,11 +98,11 @@ func (o *Options) defaults() error {
 		o.Log = io.Discard
 	}
 	if slices.Contains(o.Formats, "html") {
-		js, license, err := web.Asset(o.Root)
+		k, err := web.BundleKey(o.Root)
 		if err != nil {
 			return err
 		}
-		o.echarts, o.echartsLicense, o.echartsSHA256 = js, license, hashBytes(js)
+		o.echartsKey = k
 	}
 	return nil
 }
@@ -381,6 +381,7 @@ func buildReport(ctx context.Context, l *Loaded, o *Options, out *outDir) (*Mani
 	if err != nil {
 		return nil, nil, err
 	}
+	arts = append(arts, assetArts(o, m)...)
 	dir := r.ID.Value // the report's folder, inside out
 	if err := prepareDir(out, dir, o); err != nil {
 		return nil, nil, err
@@ -576,8 +577,14 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 					// echarts inlined, to send or host anywhere.
 					s := base
 					s.Format, s.Path = "html", stem+".single.html"
-					s.Key = key(s, o.echartsSHA256)
-					arts = append(arts, &artifact{Artifact: s, render: func(w io.Writer) error { return renderHTML(w, fig, o.echarts) }})
+					s.Key = key(s, o.echartsKey)
+					arts = append(arts, &artifact{Artifact: s, render: func(w io.Writer) error {
+						js, _, err := web.Bundle(o.Root)
+						if err != nil {
+							return err
+						}
+						return renderHTML(w, fig, js)
+					}})
 				}
 			}
 		}

@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -16,19 +17,38 @@ func renderHTML(w io.Writer, f *figure.Figure, inline []byte) error {
 	return web.Render(w, f, web.Options{AssetsURL: web.DefaultAssetsURL, Inline: inline, CSVHref: f.ID + ".csv"})
 }
 
-// htmlSupport returns the shared files of the HTML pages: the echarts
-// library with its licence under assets/, and the gallery index.html. It
-// records echarts as an input of the build.
+// assetArts lists the files the HTML pages share under assets/: the
+// echarts bundle (web.Bundle) and its licence. Their key is the bundle's
+// (its entry and the package.json of every package it is made from) and
+// the program's, so esbuild runs only when one of them is to be written
+// again; the package.json files are recorded as inputs of the build.
+func assetArts(o *Options, m *Manifest) []*artifact {
+	if !slices.Contains(o.Formats, "html") {
+		return nil
+	}
+	for _, p := range []string{"echarts", "zrender", "tslib"} {
+		f := "node_modules/" + p + "/package.json"
+		m.Inputs = append(m.Inputs, Input{Path: f, Kind: "asset", SHA256: fileHash(filepath.Join(o.Root, f))})
+	}
+	var out []*artifact
+	for i, name := range []string{web.AssetJS, web.AssetLicense} {
+		a := Artifact{Path: "assets/" + name, Kind: "asset", Format: map[int]string{0: "js", 1: "txt"}[i]}
+		a.Key = renderKey(keyBase(nil, "", nil), a.Path, o.echartsKey)
+		out = append(out, &artifact{Artifact: a, render: func(w io.Writer) error {
+			js, license, err := web.Bundle(o.Root)
+			if err != nil {
+				return err
+			}
+			_, err = w.Write(map[int][]byte{0: js, 1: license}[i])
+			return err
+		}})
+	}
+	return out
+}
+
+// htmlSupport returns the gallery index.html.
 func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artifact, error) {
 	var out []*artifact
-	if slices.Contains(o.Formats, "html") {
-		js, license := o.echarts, o.echartsLicense
-		m.Inputs = append(m.Inputs, Input{Path: "node_modules/echarts/dist/echarts.min.js", Kind: "asset", SHA256: o.echartsSHA256})
-		out = append(out,
-			&artifact{Artifact: Artifact{Path: "assets/" + web.AssetJS, Kind: "asset", Format: "js"}, data: js},
-			&artifact{Artifact: Artifact{Path: "assets/" + web.AssetLicense, Kind: "asset", Format: "txt"}, data: license},
-		)
-	}
 	g := web.GalleryData{Report: l.Report.ID.Value, Title: l.Report.Title.EN.Value}
 	seen := map[string]bool{}
 	entries := map[string]*web.GalleryEntry{}

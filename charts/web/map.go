@@ -293,6 +293,9 @@ func buildMapOption(fig *figure.Figure, id string, o Options) (json.RawMessage, 
 	}
 	sm["labelLayout"] = map[string]any{"hideOverlap": true}
 	sm["data"] = mapData(fig)
+	if err := checkBundled(m); err != nil {
+		return nil, err
+	}
 	out, err := json.Marshal(m)
 	if err != nil {
 		return nil, fmt.Errorf("web: %s/%s: encode option: %v", fig.Report, fig.ID, err)

@@ -313,6 +313,9 @@ func patchOption(obj map[string]any, fig *figure.Figure, noData string) (json.Ra
 			}
 		}
 	}
+	if err := checkBundled(m); err != nil {
+		return nil, err
+	}
 	out, err := json.Marshal(m)
 	if err != nil {
 		return nil, fmt.Errorf("web: %s/%s: encode option: %v", fig.Report, fig.ID, err)

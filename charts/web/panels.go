@@ -76,6 +76,9 @@ func donutOption(fig *figure.Figure, id string, o Options) (json.RawMessage, []s
 			}
 		}
 	}
+	if err := checkBundled(m); err != nil {
+		return nil, nil, err
+	}
 	out, err := json.Marshal(m)
 	if err != nil {
 		return nil, nil, fmt.Errorf("web: %s/%s: encode option: %v", fig.Report, fig.ID, err)

@@ -275,7 +275,7 @@ func TestTableAndText(t *testing.T) {
 		`<td class="tc-nodata">لا توجد بيانات</td>`,
 		`<td>٠</td>`,
 		`<a href="bar.csv" download>`,
-		`<script src="../assets/echarts.min.js"></script>`,
+		`<script src="../assets/echarts.min.js" defer></script>`,
 		`<p class="tc-source">` + f.Source + `</p>`,
 	} {
 		if !strings.Contains(page, want) {
@@ -299,7 +299,7 @@ func TestTableAndText(t *testing.T) {
 func TestScriptOptions(t *testing.T) {
 	f := testFigure(figure.Line, "en")
 	page := string(render(t, f, Options{AssetsURL: "../../shared/assets"}))
-	if !strings.Contains(page, `<script src="../../shared/assets/echarts.min.js"></script>`) {
+	if !strings.Contains(page, `<script src="../../shared/assets/echarts.min.js" defer></script>`) {
 		t.Error("AssetsURL not used")
 	}
 	page = string(render(t, f, Options{Inline: []byte("window.echarts={init:function(){}};")}))
@@ -307,7 +307,7 @@ func TestScriptOptions(t *testing.T) {
 		t.Error("Inline not inlined")
 	}
 	page = string(render(t, f, Options{CDN: "https://cdn.example.org/echarts@5.4.3/dist/echarts.min.js"}))
-	if !strings.Contains(page, `<script src="https://cdn.example.org/echarts@5.4.3/dist/echarts.min.js"></script>`) {
+	if !strings.Contains(page, `<script src="https://cdn.example.org/echarts@5.4.3/dist/echarts.min.js" defer></script>`) {
 		t.Error("CDN not used")
 	}
 	if strings.Contains(string(render(t, f, Options{})), "://") {

@@ -35,6 +35,12 @@
   };
 
   tc.draw = function (id) {
+    // echarts loads with defer: it runs once the page is parsed, before
+    // DOMContentLoaded, so a chart met earlier waits for it.
+    if (!window.echarts && document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { tc.draw(id); });
+      return;
+    }
     var data = document.getElementById(id + "-config");
     if (!data) return;
     var cfg = JSON.parse(data.textContent);
