@@ -92,4 +92,3 @@ func position(ends []time.Time, d time.Time) float64 {
 	}
 	return float64(len(ends) - 1)
 }
-
