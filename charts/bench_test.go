@@ -26,6 +26,7 @@ import (
 
 	"github.com/tollcharts/tollcharts/charts/figure"
 	"github.com/tollcharts/tollcharts/charts/internal/pngenc"
+	"github.com/tollcharts/tollcharts/charts/internal/provenance"
 	"github.com/tollcharts/tollcharts/charts/locale"
 	"github.com/tollcharts/tollcharts/charts/static"
 	"github.com/tollcharts/tollcharts/charts/syria"
@@ -520,4 +521,4 @@ func (e *encoderPool) Get() *png.EncoderBuffer {
 func (e *encoderPool) Put(b *png.EncoderBuffer) { e.p.Put(b) }
 
 // benchHTML renders the page the build writes for a chart.
-func benchHTML(w io.Writer, f *figure.Figure) error { return renderHTML(w, f, nil) }
+func benchHTML(w io.Writer, f *figure.Figure) error { return renderHTML(w, f, nil, provenance.Meta{}) }

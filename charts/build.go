@@ -542,10 +542,6 @@ func localPath(p string) bool {
 // plan lists every artifact of a report.
 func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, error) {
 	want := func(f string) bool { return slices.Contains(o.Formats, f) }
-	inputs := map[string]string{}
-	for _, in := range m.Inputs {
-		inputs[in.Path] = in.SHA256
-	}
 	var arts []*artifact
 	for _, f := range l.Figures {
 		stem := f.Locale.Lang + "/" + f.ID
@@ -555,13 +551,14 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 		csvArt.Path, csvArt.Format = stem+".csv", "csv"
 		data := figureCSV(fig)
 		arts = append(arts, &artifact{Artifact: csvArt, data: data})
-		meta := static.Meta{Title: f.Title, Description: f.Alt, Source: f.Source, Software: "tollcharts " + Version, Inputs: inputs}
+		inputs := chartInputs(l, m, f.ID)
+		meta := figureMeta(f, th, inputs)
 		figJSON, err := json.Marshal(f)
 		if err != nil {
 			return nil, err
 		}
-		// The theme and the inputs' hashes (written into PNG metadata) are
-		// part of every key.
+		// The theme and the inputs' hashes (written into every file's
+		// metadata) are part of every key.
 		kb := keyBase(figJSON, th.Name, inputs)
 		key := func(a Artifact, extra ...any) string {
 			return renderKey(kb, append([]any{a.Path, a.Format, a.Size, a.Scale}, extra...)...)
@@ -571,7 +568,7 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 				a := base
 				a.Format, a.Path = "html", stem+".html"
 				a.Key = key(a)
-				arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return renderHTML(w, fig, nil) }})
+				arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return renderHTML(w, fig, nil, meta) }})
 				if web.Supports(fig.Kind) && !slices.Contains([]figure.Kind{figure.Stat, figure.Pictogram}, fig.Kind) {
 					// The single self-contained file: the same page with
 					// echarts inlined, to send or host anywhere.
@@ -583,14 +580,14 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 						if err != nil {
 							return err
 						}
-						return renderHTML(w, fig, js)
+						return renderHTML(w, fig, js, meta)
 					}})
 				}
 			}
 		}
 		if slices.Contains(infographic.Kinds, fig.Kind) {
 			if want("png") {
-				arts = append(arts, planInfographic(fig, base, stem, th, key)...)
+				arts = append(arts, planInfographic(fig, base, stem, th, key, meta)...)
 			}
 			html()
 			continue
@@ -641,7 +638,7 @@ var sizes = []size{
 
 // planInfographic lists an infographic's PNGs: every social size, at 1x
 // and 2x, each with a layout of its own.
-func planInfographic(fig *figure.Figure, base Artifact, stem string, th *theme.Theme, key func(Artifact, ...any) string) []*artifact {
+func planInfographic(fig *figure.Figure, base Artifact, stem string, th *theme.Theme, key func(Artifact, ...any) string, meta static.Meta) []*artifact {
 	var arts []*artifact
 	for _, s := range infographic.Sizes {
 		for _, scale := range []int{1, 2} {
@@ -650,7 +647,7 @@ func planInfographic(fig *figure.Figure, base Artifact, stem string, th *theme.T
 			a.Width, a.Height = s.Width*scale, s.Height*scale
 			a.Path = stem + s.Suffix + map[int]string{1: "", 2: "@2x"}[scale] + ".png"
 			a.Key = key(a)
-			opts := infographic.Options{Width: s.Width, Height: s.Height, Scale: float64(scale), Theme: th, Fonts: fontsOf(th)}
+			opts := infographic.Options{Width: s.Width, Height: s.Height, Scale: float64(scale), Theme: th, Fonts: fontsOf(th), Meta: meta}
 			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return infographic.Render(w, fig, opts) }})
 		}
 	}

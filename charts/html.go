@@ -8,13 +8,15 @@ import (
 	"strings"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/internal/provenance"
+	"github.com/tollcharts/tollcharts/charts/theme"
 	"github.com/tollcharts/tollcharts/charts/web"
 )
 
 // renderHTML writes a chart's page, which links its CSV and loads echarts
 // from the report's assets/ folder, or carries it inline when given.
-func renderHTML(w io.Writer, f *figure.Figure, inline []byte) error {
-	return web.Render(w, f, web.Options{AssetsURL: web.DefaultAssetsURL, Inline: inline, CSVHref: f.ID + ".csv"})
+func renderHTML(w io.Writer, f *figure.Figure, inline []byte, meta provenance.Meta) error {
+	return web.Render(w, f, web.Options{AssetsURL: web.DefaultAssetsURL, Inline: inline, CSVHref: f.ID + ".csv", Meta: meta})
 }
 
 // assetArts lists the files the HTML pages share under assets/: the
@@ -50,6 +52,12 @@ func assetArts(o *Options, m *Manifest) []*artifact {
 func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artifact, error) {
 	var out []*artifact
 	g := web.GalleryData{Report: l.Report.ID.Value, Title: l.Report.Title.EN.Value}
+	g.Meta = provenance.Meta{Title: g.Title, Description: galleryDescription(l), Software: "tollcharts " + Version, Inputs: reportInputs(m)}
+	if th := l.Theme; th != nil {
+		g.Meta.Theme = th.Name
+	} else if th, ok := theme.ByName(l.Report.Theme.Value); ok {
+		g.Meta.Theme = th.Name
+	}
 	seen := map[string]bool{}
 	entries := map[string]*web.GalleryEntry{}
 	for _, f := range l.Figures {
@@ -58,7 +66,7 @@ func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artif
 			g.Charts = append(g.Charts, web.GalleryChart{ID: f.ID})
 		}
 		key := f.Locale.Lang + "/" + f.ID
-		entries[key] = &web.GalleryEntry{Lang: f.Locale.Lang, Title: f.Title, Alt: f.Alt}
+		entries[key] = &web.GalleryEntry{Lang: f.Locale.Lang, Title: f.Title, Alt: f.Alt, Source: f.Source}
 	}
 	for _, a := range arts {
 		e := entries[a.Lang+"/"+a.Chart]
@@ -93,4 +101,9 @@ func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artif
 	}
 	out = append(out, &artifact{Artifact: Artifact{Path: "index.html", Kind: "gallery", Format: "html"}, data: buf.Bytes()})
 	return out, nil
+}
+
+// galleryDescription says what the gallery page holds.
+func galleryDescription(l *Loaded) string {
+	return "Every chart of " + l.Report.Title.EN.Value + ", in " + strings.Join(l.Report.Languages, " and ") + ": previews, downloads, alt text and embed codes."
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tollcharts/tollcharts/charts/figure"
 	"github.com/tollcharts/tollcharts/charts/internal/pngenc"
+	"github.com/tollcharts/tollcharts/charts/internal/provenance"
 	"github.com/tollcharts/tollcharts/charts/text"
 	"github.com/tollcharts/tollcharts/charts/theme"
 )
@@ -29,6 +30,9 @@ type Options struct {
 	// Events are the timeline's key dates; nil means Events() (the
 	// embedded events.yaml).
 	Events []Event
+	// Meta is written into the PNG's text chunks (title, alt text,
+	// source, software, theme, input hashes).
+	Meta provenance.Meta
 }
 
 // Size is a social format.
@@ -56,7 +60,7 @@ func Render(w io.Writer, f *figure.Figure, o Options) error {
 	if err != nil {
 		return err
 	}
-	return pngenc.Encode(w, c.dc.Image())
+	return pngenc.Encode(w, c.dc.Image(), provenance.PNGChunks(o.Meta)...)
 }
 
 // draw renders f on a new canvas, which keeps a record of what was drawn

@@ -15,6 +15,7 @@ import (
 
 	"github.com/tollcharts/tollcharts/charts/figure"
 	"github.com/tollcharts/tollcharts/charts/internal/pngenc"
+	"github.com/tollcharts/tollcharts/charts/internal/provenance"
 	"github.com/tollcharts/tollcharts/charts/theme"
 )
 
@@ -40,7 +41,8 @@ type Options struct {
 	// read on phones); 0 means 1.
 	TextScale float64
 	filled    bool // the canvas already holds the background
-	// Meta is written into the file (PNG text chunks, SVG title and desc).
+	// Meta is written into the file (PNG text chunks, SVG title, desc
+	// and metadata, PDF document information).
 	Meta Meta
 	// logoAt, when set, receives the box the logo was drawn in (tests).
 	logoAt *vg.Rectangle
@@ -79,7 +81,7 @@ func Render(w io.Writer, f *figure.Figure, o Options) error {
 		if err := draw1(draw.New(c), f, o); err != nil {
 			return err
 		}
-		return pngenc.Encode(w, c.img, pngChunks(o.Meta)...)
+		return pngenc.Encode(w, c.img, provenance.PNGChunks(o.Meta)...)
 	case SVG:
 		c := vgsvg.New(W, H)
 		if err := draw1(draw.New(c), f, o); err != nil {
@@ -88,7 +90,7 @@ func Render(w io.Writer, f *figure.Figure, o Options) error {
 		if _, err := c.WriteTo(&buf); err != nil {
 			return err
 		}
-		_, err := w.Write(svgTitle(svgImageType(buf.Bytes()), o.Meta))
+		_, err := w.Write(provenance.SVG(svgImageType(buf.Bytes()), o.Meta))
 		return err
 	case PDF:
 		pdfDates()
@@ -97,7 +99,14 @@ func Render(w io.Writer, f *figure.Figure, o Options) error {
 		if err := draw1(draw.New(c), f, o); err != nil {
 			return err
 		}
-		_, err := c.WriteTo(w)
+		if _, err := c.WriteTo(&buf); err != nil {
+			return err
+		}
+		doc, err := provenance.PDF(buf.Bytes(), o.Meta)
+		if err != nil {
+			return fmt.Errorf("render %s: %v", f.ID, err)
+		}
+		_, err = w.Write(doc)
 		return err
 	}
 	return fmt.Errorf("render %s: unknown format %q", f.ID, o.Format)

@@ -9,6 +9,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/tollcharts/tollcharts/charts/internal/provenance"
 )
 
 // GalleryData is what the gallery page (output/<report>/index.html) lists.
@@ -25,6 +27,10 @@ type GalleryData struct {
 	// itself is opened over http(s).
 	BaseURL string
 	Charts  []GalleryChart
+	// Meta is what the page says about itself in <meta> elements: its
+	// description, generator, theme and input hashes; the source lines
+	// are those of the entries, each once.
+	Meta provenance.Meta
 }
 
 // GalleryChart is one chart of the report, in each language built.
@@ -37,10 +43,11 @@ type GalleryChart struct {
 // gallery (the report folder), such as "ar/deaths.html"; empty ones are left
 // out of the page.
 type GalleryEntry struct {
-	Lang  string // "en" or "ar"
-	Title string
-	Alt   string
-	Page  string // interactive HTML page
+	Lang   string // "en" or "ar"
+	Title  string
+	Alt    string
+	Source string // the chart's source line
+	Page   string // interactive HTML page
 	// Single is the same page as one self-contained file (echarts inlined).
 	Single string
 	PNG    string // also the preview
@@ -71,6 +78,7 @@ type galleryPage struct {
 	Copied, CopyFailed       string
 	Absolute                 bool
 	Charts                   []galleryChart
+	Meta                     []provenance.HTMLMeta
 }
 
 type galleryChart struct {
@@ -118,6 +126,7 @@ func Gallery(w io.Writer, g GalleryData) error {
 	if p.Title == "" {
 		p.Title = g.Report
 	}
+	p.Meta = galleryMeta(g)
 	for _, c := range g.Charts {
 		gc := galleryChart{ID: c.ID, Anchor: anchor(c.ID)}
 		for _, e := range c.Entries {
@@ -152,6 +161,25 @@ func Gallery(w io.Writer, g GalleryData) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// galleryMeta lists the gallery's <meta> elements: description and
+// generator, every chart's source line once (in chart order), then the
+// theme and the inputs.
+func galleryMeta(g GalleryData) []provenance.HTMLMeta {
+	m := g.Meta
+	out := provenance.HTML(provenance.Meta{Description: m.Description, Software: m.Software})
+	seen := map[string]bool{}
+	for _, c := range g.Charts {
+		for _, e := range c.Entries {
+			src := provenance.Clean(e.Source)
+			if src != "" && !seen[src] {
+				seen[src] = true
+				out = append(out, provenance.HTMLMeta{Name: provenance.MetaSource, Content: src})
+			}
+		}
+	}
+	return append(out, provenance.HTML(provenance.Meta{Theme: m.Theme, Inputs: m.Inputs})...)
 }
 
 // anchor is a unique, readable HTML id for a chart id.

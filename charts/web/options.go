@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/tollcharts/tollcharts/charts/internal/provenance"
 )
 
 // DefaultAssetsURL is where a page looks for echarts.min.js when
@@ -37,6 +39,11 @@ type Options struct {
 	// animation (tests, print). Readers who ask for reduced motion get no
 	// animation anyway.
 	NoAnimation bool
+
+	// Meta is what the page says about itself in <meta> elements: the
+	// description (alt text), generator, source line, theme and input
+	// hashes. Title, description and source default to the figure's.
+	Meta provenance.Meta
 }
 
 // scriptSrc returns the URL of the echarts script the page loads, or "" when

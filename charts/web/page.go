@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/internal/provenance"
 )
 
 var (
@@ -49,6 +50,8 @@ type pageData struct {
 	Map         bool // a map: its "no data" key, no pattern button
 	MapNoData   bool // some governorate of the map has no data
 	TableOpen   bool // the table is shown open
+	// Meta are the page's <meta> elements of provenance.
+	Meta []provenance.HTMLMeta
 }
 
 type row struct {
@@ -139,6 +142,7 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 		Config:    template.JS(scriptJSON(js)),
 		CSVHref:   opts.CSVHref,
 		CatHeader: t.Category,
+		Meta:      provenance.HTML(pageMeta(fig, opts.Meta)),
 	}
 	if fig.TimeAxis {
 		d.CatHeader = t.Period
@@ -172,6 +176,21 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 		d.Map, d.MapNoData, d.TableOpen = true, mapHasNoData(fig), true
 	}
 	return d, nil
+}
+
+// pageMeta is m with the figure's title, alt text and source where m has
+// none.
+func pageMeta(fig *figure.Figure, m provenance.Meta) provenance.Meta {
+	if m.Title == "" {
+		m.Title = fig.Title
+	}
+	if m.Description == "" {
+		m.Description = fig.Alt
+	}
+	if m.Source == "" {
+		m.Source = fig.Source
+	}
+	return m
 }
 
 // rankHeight is the height in px of a horizontal bar chart: a slot per
