@@ -91,7 +91,7 @@ func TestBuildTwiceIsIdenticalAndQuiet(t *testing.T) {
 	for k, v := range synthetic {
 		files[k] = v
 	}
-	files["reports/synthetic.yaml"] = strings.Replace(synthetic["reports/synthetic.yaml"], `"Synthetic: {value:2019} in 2019? no"`, "Synthetic years", 1)
+	files["reports/synthetic.yaml"] = strings.Replace(synthetic["reports/synthetic.yaml"], `"Synthetic: {value:2019} in {period:2019}? no"`, "Synthetic years", 1)
 	dir := writeFiles(t, files)
 	spec := filepath.Join(dir, "reports", "synthetic.yaml")
 	out := filepath.Join(dir, "out")
@@ -202,14 +202,22 @@ func TestIncremental(t *testing.T) {
 	for k, v := range synthetic {
 		files[k] = v
 	}
+	// The chart of parts draws on a second dataset, a copy: every file
+	// names the hashes of the files it is made from, so only the charts
+	// of a changed dataset can be rendered again.
+	files["datasets/synthetic2.csv"] = files["datasets/synthetic.csv"]
+	files["datasets/synthetic2.meta.yaml"] = files["datasets/synthetic.meta.yaml"]
+	files["reports/synthetic.yaml"] = strings.Replace(strings.Replace(files["reports/synthetic.yaml"],
+		"  d: ../datasets/synthetic.csv\n", "  d: ../datasets/synthetic.csv\n  e: ../datasets/synthetic2.csv\n", 1),
+		"  - id: parts\n    kind: bar\n    data: d\n", "  - id: parts\n    kind: bar\n    data: e\n", 1)
 	dir := writeFiles(t, files)
 	spec := filepath.Join(dir, "reports", "synthetic.yaml")
 	out := filepath.Join(dir, "out")
 	if code, _, stderr := runT(t, "build", "-q", "-format", "svg", "-out", out, spec); code != 0 {
 		t.Fatal(stderr)
 	}
-	// 2020's figure changes: the chart of years shows it, the chart of
-	// 2019's parts does not.
+	// 2020's figure changes in the first dataset: the chart of years shows
+	// it, the chart of 2019's parts (from the second) does not.
 	csv := filepath.Join(dir, "datasets", "synthetic.csv")
 	b, _ := os.ReadFile(csv)
 	os.WriteFile(csv, []byte(strings.Replace(string(b), "2020,all,50", "2020,all,60", 1)), 0o644)
