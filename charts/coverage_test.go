@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tollcharts/tollcharts/charts"
 	"github.com/tollcharts/tollcharts/charts/dataset"
 )
 
@@ -21,14 +20,7 @@ var unusedRows = map[string]string{}
 // the shipped reports draws, in either language, and fails on any that is
 // not marked as intentionally unused.
 func TestEveryPublishedFigureCharted(t *testing.T) {
-	specs, err := filepath.Glob(filepath.Join(root, "reports", "*.yaml"))
-	if err != nil || len(specs) == 0 {
-		t.Fatalf("no shipped reports (%v)", err)
-	}
-	loaded, err := charts.Load(specs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, loaded := loadShipped(t)
 	type drawn struct {
 		path, src string
 		n         int64

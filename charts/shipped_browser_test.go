@@ -15,7 +15,6 @@ package charts_test
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -127,14 +126,7 @@ func buildShipped(t *testing.T) (out string, pages []shippedPage) {
 // series, value (blank: no data), derived.
 func readChartCSV(t *testing.T, path string) []csvRow {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
+	recs := readCSV(t, path)
 	if len(recs) < 2 || !strings.HasPrefix(strings.Join(recs[0], ","), "category_key,category,series_key,series,value,derived,source,") {
 		t.Fatalf("%s: header %q, or no rows", path, recs[0])
 	}

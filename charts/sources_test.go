@@ -27,14 +27,7 @@ import (
 // report it quotes and who quotes it) and date, several by true counts of
 // reports and of news reports, in both languages.
 func TestShippedSources(t *testing.T) {
-	specs, err := filepath.Glob(filepath.Join(root, "reports", "*.yaml"))
-	if err != nil || len(specs) == 0 {
-		t.Fatalf("no shipped reports (%v)", err)
-	}
-	loaded, err := charts.Load(specs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	specs, loaded := loadShipped(t)
 	out := t.TempDir()
 	res, err := charts.Build(context.Background(), charts.Options{Root: root, Out: out, Reports: specs, Formats: []string{"svg"}})
 	if err != nil {
@@ -74,6 +67,34 @@ func TestShippedSources(t *testing.T) {
 	}
 }
 
+// loadShipped loads every shipped report, checked, with its figures.
+func loadShipped(t *testing.T) ([]string, []*charts.Loaded) {
+	t.Helper()
+	specs, err := filepath.Glob(filepath.Join(root, "reports", "*.yaml"))
+	if err != nil || len(specs) == 0 {
+		t.Fatalf("no shipped reports (%v)", err)
+	}
+	loaded, err := charts.Load(specs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return specs, loaded
+}
+
+// readCSV reads a chart CSV's records, without its byte-order mark.
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return recs
+}
+
 func sorted(s []string) []string {
 	s = slices.Clone(s)
 	slices.Sort(s)
@@ -108,14 +129,7 @@ func chartOf(t *testing.T, l *charts.Loaded, id string) int {
 // and the dataset, and returns the distinct source ids the CSV cites.
 func checkCSVSources(t *testing.T, path string, tab *dataset.Table) []string {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
+	recs := readCSV(t, path)
 	head := strings.Join(recs[0], ",")
 	if head != "category_key,category,series_key,series,value,derived,source,source_kind,source_title,source_date,source_url,source_outlet,source_cites" {
 		t.Fatalf("%s: header %s", path, head)
