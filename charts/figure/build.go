@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tollcharts/tollcharts/charts/dataset"
 	"github.com/tollcharts/tollcharts/charts/diag"
@@ -171,6 +172,9 @@ func (b *builder) build() *Figure {
 	f.CategoryKeys = xs
 	for _, xk := range xs {
 		f.Categories = append(f.Categories, b.label(x, xk))
+	}
+	if f.TimeAxis && f.Kind == Line {
+		b.timeScale(f)
 	}
 	if f.TimeAxis {
 		b.marks(f) // the spec refuses events elsewhere
@@ -452,4 +456,31 @@ func (b *builder) fill(f *Figure, s string, at sy.Pos) string {
 		}
 		return v.Label
 	})
+}
+
+// timeScale puts a line's periods on a time scale: each point on the day
+// its period ends. Two periods ending on one day would draw two points on
+// one spot, so the chart is refused.
+func (b *builder) timeScale(f *Figure) {
+	seen := map[string]string{}
+	var dates []string
+	for _, k := range f.CategoryKeys {
+		p, err := dataset.ParsePeriod(k)
+		if err != nil {
+			return // not periods: categories stay categories
+		}
+		d := p.End.Format(time.DateOnly)
+		if other, ok := seen[d]; ok {
+			at := b.c.X.Pos
+			if at.Line == 0 {
+				at = b.c.At
+			}
+			b.add(at, "chart %q: periods %s and %s both end on %s, and a line over time puts each point on the day its period ends; select one of them (select.period)",
+				b.c.ID.Value, other, k, d)
+			return
+		}
+		seen[d] = k
+		dates = append(dates, d)
+	}
+	f.Dates = dates
 }

@@ -8,7 +8,11 @@
 // never look at datasets or specs, and they never change a number.
 package figure
 
-import "github.com/tollcharts/tollcharts/charts/locale"
+import (
+	"time"
+
+	"github.com/tollcharts/tollcharts/charts/locale"
+)
 
 // Kind is the chart type.
 type Kind string
@@ -85,9 +89,14 @@ type Figure struct {
 	Categories   []string `json:"categories"`
 	// TimeAxis is true when the categories are periods in time order.
 	// In Arabic, time axes still run left to right unless MirrorTime is set.
-	TimeAxis   bool     `json:"time_axis,omitempty"`
-	MirrorTime bool     `json:"mirror_time,omitempty"`
-	Series     []Series `json:"series"`
+	TimeAxis   bool `json:"time_axis,omitempty"`
+	MirrorTime bool `json:"mirror_time,omitempty"`
+	// Dates, set on line charts along periods, put the categories on a
+	// time scale: the day ("YYYY-MM-DD") each point stands on, the end of
+	// its period, so that points stand apart in proportion to the days
+	// between them. Empty for categories, which stand evenly apart.
+	Dates  []string `json:"dates,omitempty"`
+	Series []Series `json:"series"`
 	// Marks are the key dates marked on a time axis (line charts whose
 	// spec names events).
 	Marks []Mark `json:"marks,omitempty"`
@@ -105,6 +114,39 @@ func (f *Figure) RTL() bool { return f.Locale.RTL() }
 // order: for Arabic, except on time axes unless the report asks.
 func (f *Figure) MirrorCategories() bool {
 	return f.RTL() && (!f.TimeAxis || f.MirrorTime)
+}
+
+// TimeScale reports whether the categories stand on a time scale (Dates).
+func (f *Figure) TimeScale() bool { return len(f.Dates) > 0 && len(f.Dates) == len(f.CategoryKeys) }
+
+// Times returns Dates as times (UTC midnight); nil when the figure has no
+// time scale.
+func (f *Figure) Times() []time.Time {
+	if !f.TimeScale() {
+		return nil
+	}
+	out := make([]time.Time, len(f.Dates))
+	for i, d := range f.Dates {
+		out[i], _ = time.Parse(time.DateOnly, d) // Dates are written by the figure stage
+	}
+	return out
+}
+
+// Day returns the day a logical position on the category axis stands on
+// (0 is the first category; a mark between two points falls between their
+// days in proportion), in days since the first date. On a figure without
+// a time scale it returns pos.
+func (f *Figure) Day(pos float64) float64 {
+	ts := f.Times()
+	if len(ts) == 0 {
+		return pos
+	}
+	day := func(i int) float64 { return ts[i].Sub(ts[0]).Hours() / 24 }
+	if len(ts) == 1 || pos <= 0 {
+		return 0
+	}
+	i := min(int(pos), len(ts)-2)
+	return day(i) + (pos-float64(i))*(day(i+1)-day(i))
 }
 
 // Max returns the largest known value of all series (0 if none).

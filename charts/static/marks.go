@@ -27,6 +27,9 @@ type markBands struct {
 // axisX turns a mark position (logical order) into the plot's x, which
 // runs right to left when the figure mirrors its categories.
 func axisX(f *figure.Figure, pos float64) float64 {
+	if f.TimeScale() {
+		return scaleX(f, pos)
+	}
 	if f.MirrorCategories() {
 		return float64(len(f.Categories)-1) - pos
 	}
@@ -98,14 +101,17 @@ func (p *painter) markLabels(f *figure.Figure, tops []vg.Length, data draw.Canva
 		}
 		p.dc.FillText(date, vg.Point{X: at, Y: y}, mk.Date)
 		if mk.At == mk.To {
-			x := axisX(f, mk.At)
 			lo := data.Min.Y
-			for _, xi := range []int{int(math.Floor(x)), int(math.Ceil(x))} {
+			for _, k := range []int{int(math.Floor(mk.At)), int(math.Ceil(mk.At))} {
+				xi := k // tops are in drawing order
+				if f.MirrorCategories() {
+					xi = len(tops) - 1 - k
+				}
 				if xi >= 0 && xi < len(tops) {
 					lo = max(lo, tops[xi]+4)
 				}
 			}
-			if at, end := tx(x), top-h-4; end > lo {
+			if at, end := tx(axisX(f, mk.At)), top-h-4; end > lo {
 				ls := draw.LineStyle{Color: th.Muted, Width: 1.5, Dashes: []vg.Length{5, 4}}
 				p.dc.StrokeLine2(ls, at, lo, at, end)
 			}

@@ -60,3 +60,64 @@ func TestAxisX(t *testing.T) {
 		t.Errorf("axisX(1.25) = %v on a mirrored axis of 4, want 1.75", got)
 	}
 }
+
+// unevenDates is the synthetic line figure on a time scale whose points
+// stand unevenly apart: three a year apart, then one ten weeks after the
+// third (as the 10th-anniversary series has 30 Sep 2024 and 8 Dec 2024).
+func unevenDates(lang string, mirror bool) *figure.Figure {
+	f := synthetic(figure.Line, lang)
+	f.ID = "line-dates"
+	f.Dates = []string{"2019-09-30", "2020-09-30", "2021-09-30", "2021-12-08"}
+	f.MirrorTime = mirror
+	return f
+}
+
+// Golden images of a time scale: the fourth point stands close to the
+// third, in proportion to the days between them, its label set beside it;
+// in Arabic the axis runs left to right, or mirrored when asked.
+func TestGoldenTimeScale(t *testing.T) {
+	cases := []struct {
+		lang   string
+		mirror bool
+	}{{"en", false}, {"ar", false}, {"ar", true}}
+	for _, c := range cases {
+		for _, s := range testSizes {
+			if s.name != "landscape" && s.name != "story" {
+				continue
+			}
+			name := fmt.Sprintf("line-dates-%s-%s", c.lang, s.name)
+			if c.mirror {
+				name = fmt.Sprintf("line-dates-%s-mirrored-%s", c.lang, s.name)
+			}
+			t.Run(name, func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := Render(&buf, unevenDates(c.lang, c.mirror), Options{Width: s.w, Height: s.h, TextScale: s.textScale, Text: handler()}); err != nil {
+					t.Fatal(err)
+				}
+				compare(t, filepath.Join("testdata", name+".png"), buf.Bytes())
+			})
+		}
+	}
+}
+
+// TestScaleX checks that points stand apart in proportion to their days,
+// and that a mirrored axis runs from the last date.
+func TestScaleX(t *testing.T) {
+	f := unevenDates("en", false)
+	want := []float64{0, 366, 731, 800}
+	for i, w := range want {
+		if got := scaleX(f, float64(i)); got != w {
+			t.Errorf("scaleX(%d) = %v days, want %v", i, got, w)
+		}
+	}
+	if got := scaleX(f, 2.5); got != 765.5 {
+		t.Errorf("scaleX(2.5) = %v, want 765.5 (half-way between 731 and 800)", got)
+	}
+	m := unevenDates("ar", true)
+	if got := scaleX(m, 0); got != 800 {
+		t.Errorf("mirrored scaleX(0) = %v, want 800", got)
+	}
+	if got := scaleX(m, 3); got != 0 {
+		t.Errorf("mirrored scaleX(3) = %v, want 0", got)
+	}
+}

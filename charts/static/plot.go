@@ -28,6 +28,15 @@ func (t ticks) Ticks(min, max float64) []plot.Tick {
 	return out
 }
 
+// atX is the plot's x of the category drawn x-th: x itself, or on a time
+// scale the day of its point.
+func atX(f *figure.Figure, idx []int, x int) float64 {
+	if f.TimeScale() {
+		return scaleX(f, float64(idx[x]))
+	}
+	return float64(x)
+}
+
 // order returns category indexes in drawing order, left to right.
 func order(f *figure.Figure) []int {
 	idx := make([]int, len(f.Categories))
@@ -68,7 +77,24 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 	for i, k := range idx {
 		names[i] = f.Categories[k]
 	}
-	pl.NominalX(fitLabels(names, tick, area.Size().X*0.92/vg.Length(len(names)))...)
+	if f.TimeScale() {
+		// Days along x: the points stand apart as their dates do; room at
+		// both ends for the labels of the first and last points.
+		// A label set beside the last point needs the room of the widest.
+		var widest vg.Length
+		for _, s := range f.Series {
+			for _, v := range s.Values {
+				widest = max(widest, p.style(th.Small+1, true, th.Text).Width(v.Label))
+			}
+		}
+		// The data area is narrower than the canvas by the value axis:
+		// count it as four fifths of it.
+		pad := math.Max(span(f)*math.Max(0.04, float64((widest+18)/(area.Size().X*0.8))), 1)
+		pl.X.Min, pl.X.Max = -pad, span(f)+pad
+		pl.X.Tick.Marker = timeTicks{f: f, sty: tick, width: area.Size().X * 0.92}
+	} else {
+		pl.NominalX(fitLabels(names, tick, area.Size().X*0.92/vg.Length(len(names)))...)
+	}
 	grid := plotter.NewGrid()
 	grid.Vertical.Color = nil
 	grid.Horizontal.Color = th.Grid
@@ -114,8 +140,8 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 			var pts plotter.XYs
 			for x, k := range idx {
 				if v := s.Values[k]; v.Known {
-					seg = append(seg, plotter.XY{X: float64(x), Y: float64(v.N)})
-					pts = append(pts, plotter.XY{X: float64(x), Y: float64(v.N)})
+					seg = append(seg, plotter.XY{X: atX(f, idx, x), Y: float64(v.N)})
+					pts = append(pts, plotter.XY{X: atX(f, idx, x), Y: float64(v.N)})
 				} else {
 					flush()
 				}
@@ -205,6 +231,11 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 	for x := range tops {
 		tops[x] = ty(0)
 	}
+	type labelBox struct {
+		x              int
+		x0, x1, y0, y1 vg.Length
+	}
+	var boxes []labelBox                  // labels written above line points
 	small := make([][]string, len(idx))   // stacked segments too thin for a label
 	unknown := make([][]string, len(idx)) // stacked series with no data
 	defer func() {
@@ -221,7 +252,7 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 			sty := miss
 			sty.Color = th.Text
 			sty.Font.Size = fitSize(sty, lines, slot*0.95)
-			p.dc.FillText(sty, vg.Point{X: tx(float64(x)), Y: ty(stack[x]) + 4}, strings.Join(lines, "\n"))
+			p.dc.FillText(sty, vg.Point{X: tx(atX(f, idx, x)), Y: ty(stack[x]) + 4}, strings.Join(lines, "\n"))
 		}
 	}()
 	// Visit the marks series by series; on line charts, lowest value first
@@ -247,7 +278,7 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 		k := idx[x]
 		{
 			v := s.Values[k]
-			cx := tx(float64(x))
+			cx := tx(atX(f, idx, x))
 			if f.Kind == figure.Grouped {
 				w := slot * 0.8 / vg.Length(ns)
 				cx += w * (vg.Length(si) - vg.Length(ns-1)/2)
@@ -302,6 +333,60 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 						break
 					}
 				}
+				// On a time scale, points days apart stand close: a label
+				// that would touch one written at a nearby point goes beside
+				// its own point, on the side away from the other. So does a
+				// label that would cover another series' point at this x
+				// (two close values with no room below the lower one).
+				w := lab.Width(v.Label) + 4
+				side := 0 // -1 left of the point, +1 right of it
+				for _, o := range boxes {
+					if o.x != x && cx-w/2 < o.x1 && cx+w/2 > o.x0 && y < o.y1 && y+h > o.y0 {
+						side = 1
+						if cx < (o.x0+o.x1)/2 {
+							side = -1
+						}
+						break
+					}
+				}
+				if side == 0 && covers(f, k, si, ty, ty(float64(v.N))+0.5, y+h+4) {
+					// Towards the wider gap: the edge of the plot beyond
+					// the first or last point, else the farther neighbour.
+					side = 1
+					if x < len(idx)-1 && (x == 0 || cx-tx(atX(f, idx, x-1)) > tx(atX(f, idx, x+1))-cx) {
+						side = -1
+					}
+				}
+				if side != 0 {
+					// Beside the point, level with it; if that still
+					// touches a label, beside and below it.
+					n := ty(float64(v.N))
+					x0, x1 := cx+9, cx+9+w
+					if side < 0 {
+						x0, x1 = cx-9-w, cx-9
+					}
+					b := labelBox{x, x0, x1, n - h/2, n + h/2}
+					ya := draw.YCenter
+					for _, o := range boxes {
+						if b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0 {
+							b.y0, b.y1, ya = n-4-h, n-4, draw.YTop
+							break
+						}
+					}
+					sty := lab
+					sty.YAlign, sty.XAlign = ya, draw.XLeft
+					at := vg.Point{X: b.x0 + 2, Y: n}
+					if ya == draw.YTop {
+						at.Y = b.y1
+					}
+					if side < 0 {
+						sty.XAlign, at.X = draw.XRight, b.x1-2
+					}
+					boxes = append(boxes, b)
+					p.dc.FillText(sty, at, v.Label)
+					continue
+				}
+				boxes = append(boxes, labelBox{x, cx - w/2, cx + w/2, y, y + h})
 				placed[x] = append(placed[x], y)
 				tops[x] = max(tops[x], y+h)
 				sty := lab
@@ -363,6 +448,17 @@ func fitSize(sty text.Style, texts []string, w vg.Length) vg.Length {
 
 // nextUp is the smallest known value of the other series at category k
 // that is not below n: the point just above a line's point.
+// covers reports whether another series has a known point at category k
+// whose centre lies between y0 and y1 on the drawing.
+func covers(f *figure.Figure, k, si int, ty func(float64) vg.Length, y0, y1 vg.Length) bool {
+	for i, s := range f.Series {
+		if v := s.Values[k]; i != si && v.Known && ty(float64(v.N)) >= y0 && ty(float64(v.N)) <= y1 {
+			return true
+		}
+	}
+	return false
+}
+
 func nextUp(f *figure.Figure, k, si int, n int64) (int64, bool) {
 	var up int64
 	ok := false
