@@ -175,7 +175,9 @@ const readPage = `(() => {
     if (!c) { out.charts.push({id: el.id, missing: true}); continue; }
     const o = c.getOption();
     const cat = [...(o.xAxis || []), ...(o.yAxis || [])].find(a => a.type === "category");
-    out.charts.push({id: el.id, categories: cat ? cat.data.map(String) : null,
+    // A time axis has no categories: the tooltip's, from the page's config.
+    const cfg = JSON.parse(document.getElementById(el.id + "-config").textContent);
+    out.charts.push({id: el.id, categories: cat ? cat.data.map(String) : (o.xAxis && o.xAxis[0].type === "time" ? cfg.categories : null),
       series: o.series.map(s => ({id: s.id, name: s.name, type: s.type, data: s.data}))});
   }
   for (const t of document.querySelectorAll("details.tc-data table")) {
@@ -272,6 +274,18 @@ func checkPageState(t *testing.T, p shippedPage, raw string) {
 		}
 		for i, d := range s.Data {
 			want := value[[2]string{s.ID, cats[i]}]
+			// On a time axis, [ms, value]: the day is the end of the
+			// CSV's period.
+			var pair []json.RawMessage
+			if json.Unmarshal(d, &pair) == nil {
+				_, end, _ := strings.Cut(cats[i], "/")
+				day, err := time.Parse(time.DateOnly, end)
+				if len(pair) != 2 || err != nil || drawnValue(pair[0]) != fmt.Sprint(day.UnixMilli()) {
+					t.Errorf("series %s, %s: drawn at %s, want [the end of the period in ms (%s), value]", s.ID, cats[i], d, end)
+					continue
+				}
+				d = pair[1]
+			}
 			if got := drawnValue(d); got != want {
 				t.Errorf("series %s, %s (%s): drawn %s, CSV %q", s.ID, cats[i], labels[cats[i]], d, want)
 			}

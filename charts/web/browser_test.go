@@ -212,6 +212,15 @@ func checkChart(t *testing.T, d drawn, f *figure.Figure, colour string) {
 		}
 		for i, v := range fs.Values {
 			got := s.Data[i]
+			if f.TimeScale() {
+				// [ms, value]: the point's day, then its value.
+				pair, ok := got.([]any)
+				if ms := f.Times()[i].UnixMilli(); !ok || len(pair) != 2 || pair[0] != float64(ms) {
+					t.Errorf("series %s, %s: drawn %v, want [%d, value] (its day %s)", fs.Key, f.Categories[i], got, ms, f.Dates[i])
+					continue
+				}
+				got = pair[1]
+			}
 			if v.Known {
 				if n, ok := got.(float64); !ok || int64(n) != v.N || float64(v.N) != n {
 					t.Errorf("series %s, %s: drawn %v, want %d", fs.Key, f.Categories[i], got, v.N)
@@ -232,7 +241,11 @@ func checkChart(t *testing.T, d drawn, f *figure.Figure, colour string) {
 	for _, c := range cat.Data {
 		cats = append(cats, stripIsolates(c))
 	}
-	if cat.Type != "category" || strings.Join(cats, "|") != strings.Join(f.Categories, "|") {
+	if f.TimeScale() {
+		if cat.Type != "time" {
+			t.Errorf("x axis of a time scale is %s, want time", cat.Type)
+		}
+	} else if cat.Type != "category" || strings.Join(cats, "|") != strings.Join(f.Categories, "|") {
 		t.Errorf("category axis %s %q, want %q", cat.Type, cats, f.Categories)
 	}
 	if want := f.MirrorCategories() || f.Kind == figure.Bar; cat.Inverse != want {
@@ -443,6 +456,88 @@ func TestBrowser(t *testing.T) {
 				}
 			}
 			shot(t, tb, "marks-"+lang)
+			noProblems(t, tb)
+		}
+	})
+
+	t.Run("time-scale", func(t *testing.T) {
+		for _, c := range []struct {
+			lang   string
+			mirror bool
+		}{{"en", false}, {"ar", false}, {"ar", true}} {
+			f := unevenDates(c.lang, c.mirror)
+			name := fmt.Sprintf("%s/%s-%v.html", c.lang, f.ID, c.mirror)
+			writeFile(t, filepath.Join(s.dir, report, name), render(t, f, Options{}))
+			tb := newTab(t, browser, tabTime)
+			tb.navigate(s.url(name))
+			id := ChartID(report, f.ID, c.lang)
+			checkChart(t, readChart(tb, "", id, firstColour(f)), f, firstColour(f))
+			raw := eval[[]byte](tb, "", fmt.Sprintf(`(() => {
+  const c = echarts.getInstanceByDom(document.getElementById(%q));
+  const o = c.getOption();
+  const xs = o.series[0].data.map(d => c.convertToPixel({xAxisIndex: 0}, d[0]));
+  const ax = c.getModel().getComponent("xAxis", 0).axis;
+  const ticks = ax.getViewLabels().map(l => ({label: l.formattedLabel, at: l.tickValue}));
+  const kids = o.graphic[0].elements.filter(e => e.parentId === "tc-marks" && e.type === "line");
+  return {xs, ticks, day: kids.length ? kids[0].shape.x1 : null, dayWant: c.convertToPixel({xAxisIndex: 0}, Date.UTC(2021, 10, 3))};
+})()`, id))
+			var got struct {
+				Xs    []float64
+				Ticks []struct {
+					Label string
+					At    float64
+				}
+				Day, DayWant *float64
+			}
+			if err := json.Unmarshal(raw, &got); err != nil {
+				t.Fatal(err)
+			}
+			// Points stand apart in proportion to the days between them.
+			days := []float64{0, 366, 731, 800}
+			for i := 1; i < len(got.Xs); i++ {
+				want := days[i] / 800 * (got.Xs[3] - got.Xs[0])
+				if math.Abs(got.Xs[i]-got.Xs[0]-want) > 1 {
+					t.Errorf("%s mirror=%v: point %d at %.1f px from the first, want %.1f (day %v of 800)", c.lang, c.mirror, i, got.Xs[i]-got.Xs[0], want, days[i])
+				}
+			}
+			if mirrored := got.Xs[3] < got.Xs[0]; mirrored != f.MirrorCategories() {
+				t.Errorf("%s mirror=%v: first point at %.0f, last at %.0f", c.lang, c.mirror, got.Xs[0], got.Xs[3])
+			}
+			// Ticks on the first of a month, in the figure's locale.
+			labels := timeLabels(f)
+			shown := 0
+			for _, tk := range got.Ticks {
+				if tk.Label == "" {
+					continue
+				}
+				shown++
+				d := time.UnixMilli(int64(tk.At)).UTC()
+				if d.Day() != 1 || labels[d.Format("2006-01")] != tk.Label {
+					t.Errorf("%s: tick %q at %s, want the locale's label of the first of a month (%q)", c.lang, tk.Label, d.Format(time.DateOnly), labels[d.Format("2006-01")])
+				}
+			}
+			if shown < 2 {
+				t.Errorf("%s: %d labelled ticks (%+v), want at least 2", c.lang, shown, got.Ticks)
+			}
+			if c.lang == "ar" && !strings.Contains(fmt.Sprint(got.Ticks), "٢٠٢١") {
+				t.Errorf("ar: ticks %+v do not write the year in the locale's digits", got.Ticks)
+			}
+			// The marked day (position 2.5: half-way between 30 Sep and
+			// 8 Dec 2021, 3 Nov) stands on its day.
+			if got.Day == nil || math.Abs(*got.Day-*got.DayWant) > 1 {
+				t.Errorf("%s: marked day at %v px, want %v", c.lang, got.Day, got.DayWant)
+			}
+			// The tooltip at each point names its category.
+			for i := range f.Categories {
+				eval[bool](tb, "", fmt.Sprintf(`(() => {
+  const c = echarts.getInstanceByDom(document.getElementById(%q));
+  c.dispatchAction({type: "showTip", x: c.convertToPixel({xAxisIndex: 0}, %d), y: c.convertToPixel({yAxisIndex: 0}, 1)});
+  return true;
+})()`, id, f.Times()[i].UnixMilli()))
+				sel := fmt.Sprintf(`[...document.getElementById(%q).querySelectorAll("div")].filter(d => d.style.zIndex === "9999999" && d.style.visibility !== "hidden")`, id)
+				tb.waitFor("", sel+fmt.Sprintf(`.some(d => d.textContent.includes(%q))`, f.Categories[i]), 5*time.Second)
+			}
+			shot(t, tb, fmt.Sprintf("time-scale-%s-%v", c.lang, c.mirror))
 			noProblems(t, tb)
 		}
 	})

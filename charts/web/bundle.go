@@ -48,7 +48,7 @@ export * from "echarts/core";
 // anything else is refused (checkBundled): drawn with the bundle, it would
 // fail silently.
 var bundledBy = map[string]string{
-	"animation": "", "backgroundColor": "", "color": "", "textStyle": "", "series": "",
+	"animation": "", "useUTC": "", "backgroundColor": "", "color": "", "textStyle": "", "series": "",
 	"grid": "GridComponent", "xAxis": "GridComponent", "yAxis": "GridComponent",
 	"title":     "TitleComponent",
 	"tooltip":   "TooltipComponent",

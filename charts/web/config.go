@@ -46,6 +46,12 @@ type chartConfig struct {
 	// draws a band or a dashed line at their positions between the
 	// categories, with the label and dates at the top of the plot.
 	Marks []mark `json:"marks,omitempty"`
+	// Dates are the days the categories stand on, in milliseconds (UTC),
+	// on a time scale (Figure.Dates): marks between two categories are
+	// placed between their days. TimeLabels label the ticks of the time
+	// axis in the figure's locale, keyed "YYYY-MM" (see timeLabels).
+	Dates      []int64           `json:"dates,omitempty"`
+	TimeLabels map[string]string `json:"timeLabels,omitempty"`
 	// Map holds the boundaries and colours of a map (see map.go).
 	Map *mapConfig `json:"map,omitempty"`
 }
@@ -89,6 +95,9 @@ func buildConfig(fig *figure.Figure, id string, o Options, post bool) (chartConf
 	for _, m := range fig.Marks {
 		rtl := fig.RTL()
 		cfg.Marks = append(cfg.Marks, mark{Label: isolate(m.Label, rtl), Date: isolate(m.Date, rtl), At: m.At, To: m.To})
+	}
+	if fig.TimeScale() {
+		cfg.Dates, cfg.TimeLabels = timeMillis(fig), timeLabels(fig)
 	}
 	order := drawOrder(fig)
 	cfg.Reversed = len(order) > 1 && order[0] != 0

@@ -135,3 +135,20 @@ func hostileFigure(lang string) *figure.Figure {
 	f.Series[2].Name = evilQuote + evilLines
 	return f
 }
+
+// unevenDates is the synthetic line figure on a time scale whose points
+// stand unevenly apart: a year, a year, then ten weeks (as 30 Sep 2024
+// and 8 Dec 2024 in the 10th-anniversary series), with a day marked
+// half-way between the last two; mirror asks for a mirrored axis.
+func unevenDates(lang string, mirror bool) *figure.Figure {
+	f := testFigure(figure.Line, lang)
+	f.ID = "time-scale"
+	f.TimeAxis = true
+	f.MirrorTime = mirror
+	f.Dates = []string{"2019-09-30", "2020-09-30", "2021-09-30", "2021-12-08"}
+	for i, t := range f.Times() {
+		f.CategoryKeys[i], f.Categories[i] = f.Dates[i], f.Locale.Date(t)
+	}
+	f.Marks = []figure.Mark{{ID: "day", Label: pick(lang, "A synthetic day", "يوم مصطنع"), Date: "3 Nov 2021", At: 2.5, To: 2.5}}
+	return f
+}

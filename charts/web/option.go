@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	echarts "github.com/go-echarts/go-echarts/v2/charts"
 	eopts "github.com/go-echarts/go-echarts/v2/opts"
@@ -122,7 +123,7 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 			s := fig.Series[si]
 			c.AddSeries(isolate(s.Name, rtl), nil,
 				echarts.WithSeriesId(s.Key),
-				echarts.WithSeriesOpts(func(ss *echarts.SingleSeries) { ss.Data = seriesData(s) }),
+				echarts.WithSeriesOpts(func(ss *echarts.SingleSeries) { ss.Data = lineData(fig, s) }),
 				echarts.WithLineChartOpts(eopts.LineChart{
 					Symbol: "circle", SymbolSize: 7, ShowSymbol: eopts.Bool(true), ConnectNulls: eopts.Bool(false),
 				}),
@@ -256,6 +257,79 @@ func seriesData(s figure.Series) []any {
 	return d
 }
 
+// lineData is seriesData on a time scale: each value as [ms, count], the
+// day its point stands on (UTC midnight, in milliseconds) and the exact
+// count, or "-" for unknown.
+func lineData(fig *figure.Figure, s figure.Series) []any {
+	d := seriesData(s)
+	if !fig.TimeScale() {
+		return d
+	}
+	ms := timeMillis(fig)
+	for i := range d {
+		d[i] = []any{ms[i], d[i]}
+	}
+	return d
+}
+
+// timeMillis is Figure.Dates in milliseconds since the epoch (UTC).
+func timeMillis(fig *figure.Figure) []int64 {
+	ts := fig.Times()
+	out := make([]int64, len(ts))
+	for i, t := range ts {
+		out[i] = t.UnixMilli()
+	}
+	return out
+}
+
+// timeAxis is the x axis of a time scale: ECharts' time axis in UTC, from
+// a little before the first date to a little after the last (a 16th of
+// the span, at least a week, so the labels beside the end points fit), reversed when
+// the figure mirrors its axis, with ticks a month, half a year or a year
+// apart as the span grows (the
+// page labels them in the figure's locale, see timeLabels).
+func timeAxis(fig *figure.Figure) map[string]any {
+	ms := timeMillis(fig)
+	const day = int64(24 * time.Hour / time.Millisecond)
+	pad := max((ms[len(ms)-1]-ms[0])/16, 7*day)
+	interval, span := 28*day, ms[len(ms)-1]-ms[0]
+	switch {
+	case span > 3*365*day:
+		interval = 365 * day
+	case span > 365*day:
+		interval = 182 * day
+	}
+	return map[string]any{
+		"type":        "time",
+		"position":    "bottom",
+		"inverse":     fig.MirrorCategories(),
+		"min":         ms[0] - pad,
+		"max":         ms[len(ms)-1] + pad,
+		"minInterval": interval,
+		"splitLine":   map[string]any{"show": false},
+		"axisLabel":   map[string]any{"hideOverlap": true},
+	}
+}
+
+// timeLabels are the tick labels of a time scale in the figure's locale,
+// keyed "YYYY-MM" for the first day of every month the axis spans: the
+// year for January, else the month and the year, as the static charts
+// write them.
+func timeLabels(fig *figure.Figure) map[string]string {
+	ts := fig.Times()
+	out := map[string]string{}
+	from := time.Date(ts[0].Year()-1, 1, 1, 0, 0, 0, 0, time.UTC)
+	to := ts[len(ts)-1].AddDate(1, 0, 0)
+	for d := from; !d.After(to); d = d.AddDate(0, 1, 0) {
+		l := fig.Locale.Year(d.Year())
+		if d.Month() != time.January {
+			l = fig.Locale.Month(d.Month()) + " " + l
+		}
+		out[d.Format("2006-01")] = l
+	}
+	return out
+}
+
 // patchOption sets what go-echarts v2.6.7 has no field for (or types as a
 // string where ECharts wants a number) and returns the option as JSON with
 // sorted keys. Numbers pass through as json.Number: never rounded.
@@ -288,6 +362,10 @@ func patchOption(obj map[string]any, fig *figure.Figure, noData string) (json.Ra
 				l["lineHeight"] = 15
 			}
 		}
+	}
+	if fig.TimeScale() {
+		m["xAxis"] = []any{timeAxis(fig)}
+		m["useUTC"] = true
 	}
 	// Marked events: room at the top of the plot for their labels.
 	if ax, ok := m["yAxis"].([]any); ok && len(ax) > 0 && len(fig.Marks) > 0 {
@@ -357,6 +435,9 @@ func noDataMarks(fig *figure.Figure, si int, noData string) map[string]any {
 			continue
 		}
 		coord := []any{i, 0}
+		if fig.TimeScale() {
+			coord = []any{timeMillis(fig)[i], 0}
+		}
 		if fig.Kind == figure.Bar {
 			coord = []any{0, i}
 		}

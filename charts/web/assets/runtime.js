@@ -151,6 +151,33 @@
           axes[a].axisLabel.formatter = function (v) { return nf.format(v); };
         }
       }
+      if (cfg.timeLabels) {
+        // A time scale: ticks on the first of a month, labelled in the
+        // figure's locale (the year for January).
+        // Over more than three years, the years only (as timeAxis in
+        // option.go sets the ticks a year apart).
+        var yearly = cfg.dates[cfg.dates.length - 1] - cfg.dates[0] > 3 * 365 * 864e5;
+        o.xAxis[0].axisLabel = o.xAxis[0].axisLabel || {};
+        o.xAxis[0].axisLabel.formatter = function (v) {
+          var d = new Date(v);
+          if (d.getUTCDate() !== 1 || d.getUTCHours() !== 0) return "";
+          if (yearly && d.getUTCMonth() !== 0) return "";
+          var m = d.getUTCMonth() + 1;
+          return cfg.timeLabels[d.getUTCFullYear() + "-" + (m < 10 ? "0" : "") + m] || "";
+        };
+        // The latest point's label stands beside it, past the end of the
+        // line, where points days apart leave no room above; a label
+        // that would overlap another is hidden (the tooltip and the
+        // table still give it).
+        var last = cfg.dates.length - 1, before = !!o.xAxis[0].inverse;
+        for (var s = 0; s < o.series.length; s++) {
+          o.series[s].labelLayout = function (p) {
+            if (p.dataIndex !== last) return { hideOverlap: true };
+            return { x: before ? p.rect.x - 6 : p.rect.x + p.rect.width + 6, y: p.rect.y + p.rect.height / 2,
+              align: before ? "right" : "left", verticalAlign: "middle", hideOverlap: true };
+          };
+        }
+      }
       return o;
     }
 
@@ -218,6 +245,11 @@
       var n = cfg.categories.length;
       function px(pos) {
         var i = Math.max(0, Math.min(n - 2, Math.floor(pos)));
+        if (cfg.dates) {
+          // A time scale: the day between the two categories' days.
+          var t = n < 2 ? cfg.dates[0] : cfg.dates[i] + (pos - i) * (cfg.dates[i + 1] - cfg.dates[i]);
+          return chart.convertToPixel({ xAxisIndex: 0 }, t);
+        }
         var a = chart.convertToPixel({ xAxisIndex: 0 }, i), b = chart.convertToPixel({ xAxisIndex: 0 }, i + 1);
         return a + (pos - i) * (b - a);
       }
@@ -241,7 +273,8 @@
           for (var si = 0; si < o0.series.length; si++) {
             var d = o0.series[si].data;
             for (var ci = Math.floor(m.at); ci <= Math.ceil(m.at); ci++) {
-              if (typeof d[ci] === "number") hi = Math.max(hi, d[ci]);
+              var v = Array.isArray(d[ci]) ? d[ci][1] : d[ci];
+              if (typeof v === "number") hi = Math.max(hi, v);
             }
           }
           var y1 = grid.y + 36 + k % 2 * 34, y2 = chart.convertToPixel({ yAxisIndex: 0 }, hi) - 24;
