@@ -33,6 +33,9 @@ type Options struct {
 	// Meta is written into the PNG's text chunks (title, alt text,
 	// source, software, theme, input hashes).
 	Meta provenance.Meta
+	// Motion, if not nil, draws a frame of the card's animation instead
+	// of the still (see Motion).
+	Motion *Motion
 }
 
 // Size is a social format.

@@ -93,14 +93,20 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 	pl.Y.Min, pl.Y.Max = 0, math.Max(maxV*1.12, 1)
 	if len(f.Marks) > 0 {
 		pl.Y.Max = math.Max(maxV*markHeadroom, 1)
-		pl.Add(markBands{p, f})
+		if !p.o.Furniture {
+			pl.Add(markBands{p, f})
+		}
 	}
 
 	n := len(f.Categories)
 	ns := len(f.Series)
 	slot := area.Size().X * 0.9 / vg.Length(n)
-	switch f.Kind {
-	case figure.Line:
+	switch {
+	case p.o.Furniture:
+		// The axes and grid only: the data is drawn over them later.
+		pl.Draw(draw.Canvas{Canvas: p.dc.Canvas, Rectangle: area})
+		return nil
+	case f.Kind == figure.Line:
 		for si, s := range f.Series {
 			var seg plotter.XYs
 			flush := func() {

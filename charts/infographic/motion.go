@@ -1,0 +1,124 @@
+package infographic
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"strings"
+
+	"github.com/tollcharts/tollcharts/charts/figure"
+)
+
+// Motion asks Render for one frame of a card's animation (package video)
+// instead of the still. T, from 0 to 1, is how far the reveal has gone:
+// a stat card's counts count up from zero (the only numbers that ever
+// show a value the data does not hold, and only while they move), a
+// pictogram's icons appear one by one, a map's governorates fill one by
+// one from the largest figure down. The furniture (title, legend, notes,
+// source line) is drawn whole from the first frame. At T >= 1 the frame
+// is the still, pixel for pixel.
+type Motion struct {
+	T float64
+}
+
+// Animates reports whether a kind has a Motion of its own.
+func Animates(k figure.Kind) bool {
+	switch k {
+	case figure.Stat, figure.Pictogram, figure.Map, figure.TileMap:
+		return true
+	}
+	return false
+}
+
+// Image draws f and returns the pixels, as Render would encode them.
+func Image(f *figure.Figure, o Options) (*image.RGBA, error) {
+	c, err := draw(f, o)
+	if err != nil {
+		return nil, err
+	}
+	img, ok := c.dc.Image().(*image.RGBA)
+	if !ok {
+		b := c.dc.Image().Bounds()
+		img = image.NewRGBA(b)
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				img.Set(x, y, c.dc.Image().At(x, y))
+			}
+		}
+	}
+	return img, nil
+}
+
+// progress is how far the canvas' animation has gone: 1 for the still.
+func (c *canvas) progress() float64 {
+	if c.o.Motion == nil || c.o.Motion.T >= 1 {
+		return 1
+	}
+	return math.Max(0, c.o.Motion.T)
+}
+
+// moving reports whether the canvas draws a frame before the end.
+func (c *canvas) moving() bool { return c.progress() < 1 }
+
+// revealed is how many of n things a frame shows, in order: all of them
+// in the still.
+func (c *canvas) revealed(n int) int {
+	if !c.moving() {
+		return n
+	}
+	return min(n, int(math.Floor(c.progress()*float64(n))))
+}
+
+// count is the value a counting frame shows for v: v itself in the still
+// and for "no data"; before the end, floor(N·e(T)) with an ease-out that
+// never passes 1, so the count never goes past the figure. The label keeps
+// the figure's own form (grouping, digits), only the number changes.
+func (c *canvas) count(v figure.Value) figure.Value {
+	if !c.moving() || !v.Known {
+		return v
+	}
+	t := c.progress()
+	e := 1 - (1-t)*(1-t)*(1-t)
+	n := int64(math.Floor(float64(v.N) * e))
+	if n >= v.N {
+		n = v.N - 1 // the figure itself only at the end
+	}
+	if n < 0 {
+		n = 0
+	}
+	out := v
+	out.N = n
+	whole := c.loc.Int(v.N)
+	if strings.Contains(v.Label, whole) {
+		out.Label = strings.Replace(v.Label, whole, c.loc.Int(n), 1)
+	} else {
+		out.Label = c.loc.Int(n)
+	}
+	return out
+}
+
+// grown scales a length by the frame's eased progress: bars grow with the
+// count they stand beside.
+func (c *canvas) grown(w float64) float64 {
+	if !c.moving() {
+		return w
+	}
+	t := c.progress()
+	return w * (1 - (1-t)*(1-t)*(1-t))
+}
+
+// shownGovs is the set of governorates (by P-code) a map frame has filled:
+// those with a figure, largest first, as many as the frame reveals; every
+// one in the still.
+func (c *canvas) shownGovs(vs []govValue) map[string]bool {
+	r := ranked(vs)
+	out := map[string]bool{}
+	for _, gv := range r[:c.revealed(len(r))] {
+		out[gv.gov.PCode] = true
+	}
+	return out
+}
+
+// pending is the fill of a governorate a frame has not reached yet: the
+// grid colour, unlike any class or the no-data hatch.
+func (c *canvas) pending() color.RGBA { return blend(c.th.Background, c.th.Grid, 0.6) }
