@@ -1,6 +1,7 @@
 package infographic
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -36,15 +37,9 @@ func Image(f *figure.Figure, o Options) (*image.RGBA, error) {
 	if err != nil {
 		return nil, err
 	}
-	img, ok := c.dc.Image().(*image.RGBA)
-	if !ok {
-		b := c.dc.Image().Bounds()
-		img = image.NewRGBA(b)
-		for y := b.Min.Y; y < b.Max.Y; y++ {
-			for x := b.Min.X; x < b.Max.X; x++ {
-				img.Set(x, y, c.dc.Image().At(x, y))
-			}
-		}
+	img, _ := c.dc.Image().(*image.RGBA)
+	if img == nil {
+		return nil, fmt.Errorf("render %s: the canvas is not RGBA", f.ID)
 	}
 	return img, nil
 }
@@ -122,3 +117,33 @@ func (c *canvas) shownGovs(vs []govValue) map[string]bool {
 // pending is the fill of a governorate a frame has not reached yet: the
 // grid colour, unlike any class or the no-data hatch.
 func (c *canvas) pending() color.RGBA { return blend(c.th.Background, c.th.Grid, 0.6) }
+
+// Still draws f as Render does and returns the pixels with the number of
+// distinct frames its Motion has (0 when it moves smoothly, as a count
+// does): one per icon of a pictogram, one per governorate with a figure
+// on a map.
+func Still(f *figure.Figure, o Options) (*image.RGBA, int, error) {
+	o.Motion = nil
+	c, err := draw(f, o)
+	if err != nil {
+		return nil, 0, err
+	}
+	steps := 0
+	switch f.Kind {
+	case figure.Pictogram:
+		for _, n := range c.rec.icons {
+			steps += n
+		}
+	case figure.Map, figure.TileMap:
+		for _, cl := range c.rec.fills {
+			if cl != noData {
+				steps++
+			}
+		}
+	}
+	img, _ := c.dc.Image().(*image.RGBA)
+	if img == nil {
+		return nil, 0, fmt.Errorf("render %s: the canvas is not RGBA", f.ID)
+	}
+	return img, steps, nil
+}
