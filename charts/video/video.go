@@ -83,10 +83,10 @@ type Options struct {
 	// empty). Only MP4 needs it.
 	FFmpeg string
 	// Temp returns the file ffmpeg writes the MP4 into (an MP4 with its
-	// index at the front needs a file it can seek in); the file is read
-	// back into the writer, and the caller removes it. Nil: a file in the
-	// system's temporary folder, removed after.
-	Temp func() (*os.File, error)
+	// index at the front needs a file it can seek in), read back into the
+	// writer, and what removes it. Nil: a file in the system's temporary
+	// folder.
+	Temp func() (*os.File, func(), error)
 	// Meta gives the MP4 its title and comment (the alt text and the
 	// source line).
 	Meta provenance.Meta
