@@ -2,15 +2,16 @@ package charts
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 
 	"slices"
 	"strings"
 
+	"github.com/tollcharts/tollcharts/charts/diag"
 	"github.com/tollcharts/tollcharts/charts/figure"
 	"github.com/tollcharts/tollcharts/charts/infographic"
+	sy "github.com/tollcharts/tollcharts/charts/internal/strictyaml"
 	"github.com/tollcharts/tollcharts/charts/internal/pngenc"
 	"github.com/tollcharts/tollcharts/charts/internal/provenance"
 	"github.com/tollcharts/tollcharts/charts/spec"
@@ -32,19 +33,28 @@ func chartOf(r *spec.Report, id string) *spec.Chart {
 	return nil
 }
 
-// wantsMP4 reports whether a build of the loaded reports writes an MP4.
-func wantsMP4(loaded []*Loaded, o *Options) bool {
+// wantsMP4 returns where the first video: block that asks for an MP4 is
+// (its report and position), if the build writes one.
+func wantsMP4(loaded []*Loaded, o *Options) (string, sy.Pos, bool) {
 	if !slices.Contains(o.Formats, string(video.MP4)) {
-		return false
+		return "", sy.Pos{}, false
 	}
 	for _, l := range loaded {
-		for i := range l.Report.Charts {
-			if vs, ok := l.Report.VideoFor(&l.Report.Charts[i]); ok && slices.Contains(vs.Formats, string(video.MP4)) {
-				return true
+		r := l.Report
+		for i := range r.Charts {
+			c := &r.Charts[i]
+			if vs, ok := r.VideoFor(c); ok && slices.Contains(vs.Formats, string(video.MP4)) {
+				at := r.At
+				if c.Video != nil {
+					at = c.Video.At
+				} else if r.Video != nil {
+					at = r.Video.At
+				}
+				return r.Path, at, true
 			}
 		}
 	}
-	return false
+	return "", sy.Pos{}, false
 }
 
 // caption is what to paste under a post of a chart's video: its alt text
@@ -123,15 +133,15 @@ func planVideo(ctx context.Context, l *Loaded, fig *figure.Figure, base Artifact
 }
 
 // checkFFmpeg fails a build that writes an MP4 on a machine without
-// ffmpeg, before anything renders.
+// ffmpeg, before anything renders: one line, at the first video: block
+// that asks for one.
 func checkFFmpeg(loaded []*Loaded, o *Options) error {
-	if !wantsMP4(loaded, o) {
+	p, at, ok := wantsMP4(loaded, o)
+	if !ok {
 		return nil
 	}
 	if _, err := video.LookFFmpeg(""); err != nil {
-		return fmt.Errorf("%w", err)
+		return &diag.Error{Path: p, Line: at.Line, Col: at.Col, Msg: err.Error()}
 	}
 	return nil
 }
-
-

@@ -117,7 +117,7 @@ func SupportedKinds() []figure.Kind {
 
 // ErrNoFFmpeg is returned (wrapped) when MP4 is asked for and ffmpeg is
 // not installed.
-var ErrNoFFmpeg = errors.New("ffmpeg not found in PATH; MP4 video needs it: install the Debian package ffmpeg (apt-get install ffmpeg), or build -format gif")
+var ErrNoFFmpeg = errors.New("MP4 video needs ffmpeg, which is not installed (not in PATH); want the Debian package ffmpeg (apt-get install ffmpeg), or -format without mp4 (GIF needs nothing)")
 
 // LookFFmpeg finds the ffmpeg program, or returns ErrNoFFmpeg.
 func LookFFmpeg(name string) (string, error) {
