@@ -124,6 +124,7 @@ func pixels(img *image.RGBA) []byte {
 	}
 	return out
 }
+
 // tempFile opens the file ffmpeg writes into, and what removes it.
 func tempFile(temp func() (*os.File, func(), error)) (*os.File, func(), error) {
 	if temp != nil {
