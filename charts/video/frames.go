@@ -48,9 +48,10 @@ func NewAnimation(f *figure.Figure, o Options, fps int) (*Animation, error) {
 			return nil, err
 		}
 		a.still, a.steps = still, steps
-		a.at = func(_ *image.RGBA, t float64) (*image.RGBA, error) {
+		a.at = func(dst *image.RGBA, t float64) (*image.RGBA, error) {
 			fo := io
 			fo.Motion = &infographic.Motion{T: t}
+			fo.Target = dst
 			return infographic.Image(f, fo)
 		}
 	case Supports(f.Kind):

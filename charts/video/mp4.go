@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"image"
 	"io"
 	"os"
 	"os/exec"
@@ -12,26 +11,30 @@ import (
 	"strings"
 )
 
-// ffmpegArgs are ffmpeg's arguments for raw RGBA frames of w×h at fps on
-// standard input, written as H.264 (yuv420p, the pixel format every
-// player plays) with the index at the front (+faststart: playback starts
-// before the whole file has arrived) to out.
+// ffmpegArgs are ffmpeg's arguments for raw frames of w×h at fps on
+// standard input, in planar YUV 4:2:0 (BT.709, converted here from the
+// renderers' RGBA, see yuv), written as H.264 (yuv420p, the pixel format
+// every player plays, tagged BT.709) with the index at the front
+// (+faststart: playback starts before the whole file has arrived) to out.
 //
-// The hold is sent once: ffmpeg repeats its first frame clone times after
-// converting it (tpad), so the still is converted to yuv420p once, not
-// once a frame. x264's ultrafast preset keeps a 6 s story under 2 s of
-// CPU; the files are larger than slower presets make (some 1.5 MB for a
-// story), which the platforms re-encode anyway.
+// The hold is sent once: ffmpeg repeats its first frame clone times
+// (tpad). x264's ultrafast preset keeps a 6 s story under 2 s of CPU; the
+// files are larger than slower presets make (about 1.5 MB for a story),
+// which the platforms re-encode anyway.
 func ffmpegArgs(w, h, fps, clone int, title, comment, out string) []string {
 	return []string{
 		"-hide_banner", "-loglevel", "error", "-nostdin", "-y",
-		"-f", "rawvideo", "-pix_fmt", "rgba", "-s", strconv.Itoa(w) + "x" + strconv.Itoa(h), "-r", strconv.Itoa(fps), "-i", "-",
-		"-vf", "format=yuv420p,tpad=stop_mode=clone:stop=" + strconv.Itoa(clone),
+		"-f", "rawvideo", "-pix_fmt", "yuv420p", "-color_range", "tv", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
+		"-s", strconv.Itoa(w) + "x" + strconv.Itoa(h), "-r", strconv.Itoa(fps), "-i", "-",
+		"-vf", "tpad=stop_mode=clone:stop=" + strconv.Itoa(clone),
 		"-an", "-c:v", "libx264", "-preset", "ultrafast", "-tune", "stillimage", "-crf", "20",
-		"-pix_fmt", "yuv420p", "-r", strconv.Itoa(fps), "-movflags", "+faststart",
+		"-pix_fmt", "yuv420p", "-color_range", "tv", "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709",
+		"-r", strconv.Itoa(fps), "-movflags", "+faststart",
 		// The same bytes for the same frames: no encoder string or
-		// creation time that differs between builds.
-		"-threads", "1", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1",
+		// creation time that differs between builds, and a fixed number
+		// of x264 threads (its output depends on it, not on the machine;
+		// one thread costs more CPU than two).
+		"-threads", "2", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1",
 		"-metadata", "title=" + title, "-metadata", "comment=" + comment,
 		"-f", "mp4", out,
 	}
@@ -81,14 +84,15 @@ func encodeMP4(ctx context.Context, w io.Writer, a *Animation, o Options) error 
 	return err
 }
 
-// writeFrames writes the first n frames' pixels, row after row.
+// writeFrames writes the first n frames, converted to YUV 4:2:0.
 func writeFrames(w io.Writer, a *Animation, n int) error {
+	c := newYUV(a.Size())
 	for i := range n {
 		img, err := a.Frame(i)
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(pixels(img)); err != nil {
+		if _, err := w.Write(c.frame(img)); err != nil {
 			return fmt.Errorf("ffmpeg stopped reading frames: %w", err)
 		}
 	}
@@ -96,34 +100,9 @@ func writeFrames(w io.Writer, a *Animation, n int) error {
 }
 
 // even rounds a size up to even numbers: H.264 in yuv420p halves the
-// colour planes, so the landscape 1200x675 is encoded as 1200x676.
+// colour planes, so the landscape 1200x675 is encoded as 1200x676, its
+// last row repeated (the card's margin).
 func even(w, h int) (int, int) { return w + w%2, h + h%2 }
-
-// pixels are an image's RGBA bytes, rows without padding, with the last
-// column and the last row repeated where the size is odd (see even): the
-// repeated pixels are the card's margin, its background.
-func pixels(img *image.RGBA) []byte {
-	w, h := img.Rect.Dx(), img.Rect.Dy()
-	ew, eh := even(w, h)
-	if img.Stride == 4*w && ew == w && eh == h {
-		return img.Pix[:4*w*h]
-	}
-	out := make([]byte, 0, 4*ew*eh)
-	row := func(y int) {
-		o := img.PixOffset(img.Rect.Min.X, y)
-		out = append(out, img.Pix[o:o+4*w]...)
-		if ew > w {
-			out = append(out, img.Pix[o+4*(w-1):o+4*w]...)
-		}
-	}
-	for y := img.Rect.Min.Y; y < img.Rect.Max.Y; y++ {
-		row(y)
-	}
-	if eh > h {
-		row(img.Rect.Max.Y - 1)
-	}
-	return out
-}
 
 // tempFile opens the file ffmpeg writes into, and what removes it.
 func tempFile(temp func() (*os.File, func(), error)) (*os.File, func(), error) {
