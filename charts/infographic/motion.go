@@ -15,7 +15,8 @@ import (
 // a stat card's counts count up from zero (the only numbers that ever
 // show a value the data does not hold, and only while they move), a
 // pictogram's icons appear one by one, a map's governorates fill one by
-// one from the largest figure down. The furniture (title, legend, notes,
+// one from the largest figure down, a timeline's key dates (its rows, on
+// tall formats) appear one by one in time order. The furniture (title, legend, notes,
 // source line) is drawn whole from the first frame. At T >= 1 the frame
 // is the still, pixel for pixel.
 type Motion struct {
@@ -25,7 +26,7 @@ type Motion struct {
 // Animates reports whether a kind has a Motion of its own.
 func Animates(k figure.Kind) bool {
 	switch k {
-	case figure.Stat, figure.Pictogram, figure.Map, figure.TileMap:
+	case figure.Stat, figure.Pictogram, figure.Map, figure.TileMap, figure.Timeline:
 		return true
 	}
 	return false
@@ -121,7 +122,7 @@ func (c *canvas) pending() color.RGBA { return blend(c.th.Background, c.th.Grid,
 // Still draws f as Render does and returns the pixels with the number of
 // distinct frames its Motion has (0 when it moves smoothly, as a count
 // does): one per icon of a pictogram, one per governorate with a figure
-// on a map.
+// on a map, one per key date of a timeline (per row on tall formats).
 func Still(f *figure.Figure, o Options) (*image.RGBA, int, error) {
 	o.Motion = nil
 	c, err := draw(f, o)
@@ -140,6 +141,8 @@ func Still(f *figure.Figure, o Options) (*image.RGBA, int, error) {
 				steps++
 			}
 		}
+	case figure.Timeline:
+		steps = c.rec.steps
 	}
 	img, _ := c.dc.Image().(*image.RGBA)
 	if img == nil {

@@ -21,7 +21,7 @@ type Video struct {
 
 // VideoKinds are the kinds that animate (package video; a test there
 // keeps the two lists equal).
-var VideoKinds = []string{"bar", "column", "line", "stat", "pictogram", "map", "tilemap"}
+var VideoKinds = []string{"bar", "column", "line", "stat", "pictogram", "map", "tilemap", "timeline"}
 
 // VideoFormats are the formats of a video: block.
 var VideoFormats = []string{"mp4", "gif"}

@@ -16,6 +16,8 @@
 //   - map, tilemap: the governorates with a figure fill one by one, the
 //     largest first; those not reached yet are an even grey, unlike any
 //     class or the no-data hatch;
+//   - timeline: the key dates appear one by one in time order (on tall
+//     formats, the rows: counts and key dates);
 //   - line: the lines draw left to right (right to left where the Arabic
 //     layout mirrors the time axis), a wipe of the finished chart over its
 //     furniture (title, axes, legend, source line and notes);

@@ -70,7 +70,7 @@ func stillPNG(t *testing.T, f *figure.Figure, o Options) *image.RGBA {
 	return rgba
 }
 
-var animated = []string{"headline", "victims-pictogram", "governorates-map", "cumulative", "victims", "calendar-years"}
+var animated = []string{"headline", "victims-pictogram", "governorates-map", "timeline", "cumulative", "victims", "calendar-years"}
 
 // TestLastFrameIsStill: the last frame of every animation, in every size
 // and both languages, is the still PNG pixel for pixel; so is a Motion at
