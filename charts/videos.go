@@ -58,9 +58,13 @@ func wantsMP4(loaded []*Loaded, o *Options) (string, sy.Pos, bool) {
 }
 
 // caption is what to paste under a post of a chart's video: its alt text
-// and its source line.
+// and its source line (once: the alt text may end with it already).
 func caption(f *figure.Figure) string {
-	return strings.TrimSpace(f.Alt) + "\n\n" + strings.TrimSpace(f.Source) + "\n"
+	alt, src := strings.TrimSpace(f.Alt), strings.TrimSpace(f.Source)
+	if src == "" || strings.Contains(alt, src) {
+		return alt + "\n"
+	}
+	return alt + "\n\n" + src + "\n"
 }
 
 // planVideo lists a chart's videos in one language: for each social size
