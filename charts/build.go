@@ -33,7 +33,7 @@ import (
 const Version = "0.1.0"
 
 // Formats the build can write.
-var Formats = []string{"png", "svg", "pdf", "html"}
+var Formats = []string{"png", "svg", "pdf", "html", "mp4", "gif"}
 
 // Options say what to build. Nil or zero fields mean defaults.
 type Options struct {
@@ -203,6 +203,10 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 	var errs diag.List
 	errs.Append("", loadErr)
 	if len(loaded) == 0 {
+		return res, errs.Err()
+	}
+	if err := checkFFmpeg(loaded, &o); err != nil {
+		errs.Append("", err)
 		return res, errs.Err()
 	}
 	out, release, err := openOutLocked(ctx, &o)
@@ -377,7 +381,7 @@ func buildReport(ctx context.Context, l *Loaded, o *Options, out *outDir) (*Mani
 	for _, in := range l.ThemeInputs { // in every key, through the inputs
 		m.Inputs = appendInput(m.Inputs, in)
 	}
-	arts, err := plan(l, th, o, m)
+	arts, err := plan(ctx, l, th, o, m, out)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -540,7 +544,7 @@ func localPath(p string) bool {
 }
 
 // plan lists every artifact of a report.
-func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, error) {
+func plan(ctx context.Context, l *Loaded, th *theme.Theme, o *Options, m *Manifest, out *outDir) ([]*artifact, error) {
 	want := func(f string) bool { return slices.Contains(o.Formats, f) }
 	var arts []*artifact
 	for _, f := range l.Figures {
@@ -585,6 +589,7 @@ func plan(l *Loaded, th *theme.Theme, o *Options, m *Manifest) ([]*artifact, err
 				}
 			}
 		}
+		arts = append(arts, planVideo(ctx, l, fig, base, stem, th, o, out, key, meta)...)
 		if slices.Contains(infographic.Kinds, fig.Kind) {
 			if want("png") {
 				arts = append(arts, planInfographic(fig, base, stem, th, key, meta)...)

@@ -74,6 +74,10 @@ func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artif
 			continue
 		}
 		switch {
+		case a.Format == "mp4" || a.Format == "gif" || strings.HasSuffix(a.Path, ".poster.png"):
+			addVideo(e, a)
+		case a.Format == "txt":
+			e.Caption = a.Path
 		case a.Format == "html" && strings.HasSuffix(a.Path, ".single.html"):
 			e.Single = a.Path
 		case a.Format == "html":
@@ -106,4 +110,28 @@ func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artif
 // galleryDescription says what the gallery page holds.
 func galleryDescription(l *Loaded) string {
 	return "Every chart of " + l.Report.Title.EN.Value + ", in " + strings.Join(l.Report.Languages, " and ") + ": previews, downloads, alt text and embed codes."
+}
+
+// addVideo files a video, GIF or poster under its size, sizes in the
+// build's order (the gallery plays the first).
+func addVideo(e *web.GalleryEntry, a *artifact) {
+	i := slices.IndexFunc(e.Videos, func(v web.GalleryVideo) bool { return v.Size == a.Size })
+	if i < 0 {
+		e.Videos = append(e.Videos, web.GalleryVideo{Size: a.Size})
+		slices.SortStableFunc(e.Videos, func(x, y web.GalleryVideo) int { return sizeIndex(x.Size) - sizeIndex(y.Size) })
+		i = slices.IndexFunc(e.Videos, func(v web.GalleryVideo) bool { return v.Size == a.Size })
+	}
+	v := &e.Videos[i]
+	switch a.Format {
+	case "mp4":
+		v.MP4 = a.Path
+	case "gif":
+		v.GIF = a.Path
+	default:
+		v.Poster = a.Path
+	}
+}
+
+func sizeIndex(name string) int {
+	return slices.IndexFunc(sizes, func(s size) bool { return s.name == name })
 }

@@ -48,6 +48,9 @@ type Artifact struct {
 	// the figure with its numbers and texts, the render options): a later
 	// build with the same key reuses the file instead of rendering it.
 	Key string `json:"key,omitempty"`
+	// Caption is a video's share caption (its alt text and source line,
+	// also in <lang>/<chart>.caption.txt), to paste under a post.
+	Caption string `json:"caption,omitempty"`
 }
 
 // encode writes the manifest with sorted inputs and artifacts, so equal

@@ -86,6 +86,7 @@ type record struct {
 	proj  *projection     // choropleth: the projection used
 	tiles map[string]rect // tile grid: P-code -> tile
 	logo  rect            // where the logo was drawn (zero: none)
+	steps int             // timeline: the rows or events a video reveals
 }
 
 // canvas is a gg context with a figure's language, a theme and the size's

@@ -120,6 +120,7 @@ func drawChoropleth(c *canvas, f *figure.Figure) error {
 	p := fitProjection(bs, area)
 	c.rec.proj = p
 	h := c.hatch()
+	shown := c.shownGovs(vs)
 	for i, b := range bs {
 		c.dc.ClearPath()
 		for _, poly := range b.Polygons {
@@ -136,7 +137,9 @@ func drawChoropleth(c *canvas, f *figure.Figure) error {
 			}
 		}
 		c.dc.SetFillRuleEvenOdd()
-		if v := vs[i].v; v.Known {
+		if v := vs[i].v; v.Known && !shown[b.PCode] {
+			c.dc.SetColor(c.pending())
+		} else if v.Known {
 			cl := sc.class(v.N)
 			c.rec.fills[b.PCode] = cl
 			c.dc.SetColor(sc.colors[cl])
@@ -155,6 +158,9 @@ func drawChoropleth(c *canvas, f *figure.Figure) error {
 	nameSt := c.st(c.th.Label, true, c.th.Text)
 	valSt := c.st(c.th.Subtitle, true, c.th.Text)
 	for _, gv := range firstN(ranked(vs), 3) {
+		if !shown[gv.gov.PCode] {
+			continue
+		}
 		b := bs[slices.IndexFunc(bs, func(b syria.Boundary) bool { return b.PCode == gv.gov.PCode })]
 		x, y := p.xy(b.Interior)
 		name := c.shape(gv.gov.Name(c.loc.Lang), nameSt)

@@ -289,8 +289,12 @@ func (c *canvas) waffle(gs []group, n int, r rect) {
 		area.Y0 += (r.H() - gh) / 2
 	}
 	i := 0
+	shown := c.revealed(n)
 	for _, g := range gs {
 		for range g.icons {
+			if i >= shown {
+				break
+			}
 			row, col := i/cols, i%cols
 			x := c.mx(area, float64(col)*s*aspect, s*aspect)
 			y := area.Y0 + float64(row)*s

@@ -33,6 +33,13 @@ type Options struct {
 	// Meta is written into the PNG's text chunks (title, alt text,
 	// source, software, theme, input hashes).
 	Meta provenance.Meta
+	// Motion, if not nil, draws a frame of the card's animation instead
+	// of the still (see Motion).
+	Motion *Motion
+	// Target, if not nil and of the canvas' size in pixels, is drawn
+	// into (every pixel is painted) instead of a new image: the frames
+	// of a video reuse one.
+	Target *image.RGBA
 }
 
 // Size is a social format.
@@ -93,7 +100,13 @@ func draw(f *figure.Figure, o Options) (*canvas, error) {
 	if len(f.Series) == 0 || len(f.CategoryKeys) == 0 {
 		return nil, fmt.Errorf("render %s: the figure has no values", f.ID)
 	}
-	dc := gg.NewContext(int(float64(o.Width)*o.Scale+0.5), int(float64(o.Height)*o.Scale+0.5))
+	pw, ph := int(float64(o.Width)*o.Scale+0.5), int(float64(o.Height)*o.Scale+0.5)
+	var dc *gg.Context
+	if t := o.Target; t != nil && t.Rect == image.Rect(0, 0, pw, ph) {
+		dc = gg.NewContextForRGBA(t)
+	} else {
+		dc = gg.NewContext(pw, ph)
+	}
 	dc.Scale(o.Scale, o.Scale)
 	c := newCanvas(dc, f, o)
 	var err error

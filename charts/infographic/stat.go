@@ -178,9 +178,11 @@ func (s statCard) layout(c *canvas, body rect, k float64) []block {
 
 // headline is the big number with its label under it.
 func (s statCard) headline(c *canvas, r rect, k float64) block {
-	big := c.shape(c.valueText(s.head.V), c.st(104*k, true, c.th.Text))
+	bigSt := c.st(104*k, true, c.th.Text)
+	big := c.shape(c.valueText(s.head.V), bigSt)
 	if big.Width() > r.W() {
-		big = c.shape(c.valueText(s.head.V), c.st(104*k*r.W()/big.Width(), true, c.th.Text))
+		bigSt = c.st(104*k*r.W()/big.Width(), true, c.th.Text)
+		big = c.shape(c.valueText(s.head.V), bigSt)
 	}
 	lst := c.st(c.th.Subtitle*1.25*k, true, c.th.Text)
 	label := c.wrap(s.head.Name, lst, r.W())
@@ -190,9 +192,14 @@ func (s statCard) headline(c *canvas, r rect, k float64) block {
 	return block{h: h, draw: func(y float64) {
 		x, a := c.startAnchor(r)
 		base := y + big.Ascent()
-		c.draw(big, x, base, a, c.th.Text)
+		shown := big
+		if c.moving() { // counting up, in the same type and place
+			shown = c.shape(c.valueText(c.count(s.head.V)), bigSt)
+		}
+		c.draw(shown, x, base, a, c.th.Text)
 		by := base + big.Descent()*0.8
-		c.fillRect(rect{c.mx(r, 0, big.Width()), by, c.mx(r, 0, big.Width()) + big.Width(), by + bar}, c.categoryColor(s.head.Key, 0))
+		bw := c.grown(big.Width())
+		c.fillRect(rect{c.mx(r, 0, bw), by, c.mx(r, 0, bw) + bw, by + bar}, c.categoryColor(s.head.Key, 0))
 		c.lines(label, lst, r, by+bar+14*c.u*k)
 	}}
 }
@@ -230,8 +237,16 @@ func (s statCard) part(c *canvas, p item, r rect, k float64) block {
 	return block{h: h, draw: func(y float64) {
 		base := y + num.Ascent()
 		c.fillRect(rect{c.mx(r, 0, sw), base - sw, c.mx(r, 0, sw) + sw, base}, col)
+		shown := num
+		if c.moving() {
+			shown = c.shape(c.valueText(c.count(p.V)), nst)
+		}
+		// The number keeps the still's place: its start side.
 		xs := c.mx(r, sw+gap, num.Width())
-		c.draw(num, xs, base, text.Left, c.th.Text)
+		if c.rtl {
+			xs += num.Width() - shown.Width()
+		}
+		c.draw(shown, xs, base, text.Left, c.th.Text)
 		y2 := base + num.Descent()*0.4
 		if inline {
 			c.draw(label, c.mx(r, sw+gap+num.Width()+gap, label.Width()), base, text.Left, c.th.Text)
@@ -241,7 +256,7 @@ func (s statCard) part(c *canvas, p item, r rect, k float64) block {
 		if ok {
 			by := y2 + 12*c.u*k
 			c.fillRect(rect{r.X0, by, r.X1, by + bar}, blend(c.th.Background, col, 0.22))
-			fw := r.W() * float64(tenths) / 1000
+			fw := c.grown(r.W() * float64(tenths) / 1000)
 			c.fillRect(rect{c.mx(r, 0, fw), by, c.mx(r, 0, fw) + fw, by + bar}, col)
 			c.lines(shareLines, sst, r, by+bar+8*c.u*k)
 		}
@@ -257,10 +272,15 @@ func (s statCard) others(c *canvas, r rect, k float64, list bool) []block {
 	nst := c.st(34*k, true, c.th.Text)
 	lst := c.st(c.th.Label*1.15*k, false, c.th.Text)
 	gap := 10 * c.u * k
-	type pair struct{ num, label *text.Line }
+	type pair struct{ num, label, shown *text.Line }
 	var pairs []pair
 	for _, it := range s.rest {
-		pairs = append(pairs, pair{c.shape(c.valueText(it.V), nst), c.shape(it.Name, lst)})
+		p := pair{num: c.shape(c.valueText(it.V), nst), label: c.shape(it.Name, lst)}
+		p.shown = p.num
+		if c.moving() {
+			p.shown = c.shape(c.valueText(c.count(it.V)), nst)
+		}
+		pairs = append(pairs, p)
 	}
 	width := func(p pair) float64 { return p.num.Width() + gap + p.label.Width() }
 	// Flow into rows.
@@ -288,7 +308,11 @@ func (s statCard) others(c *canvas, r rect, k float64, list bool) []block {
 			base := y + row[0].num.Ascent()
 			off := 0.0
 			for _, p := range row {
-				c.draw(p.num, c.mx(r, off, p.num.Width()), base, text.Left, c.th.Text)
+				x := c.mx(r, off, p.num.Width())
+				if c.rtl {
+					x += p.num.Width() - p.shown.Width()
+				}
+				c.draw(p.shown, x, base, text.Left, c.th.Text)
 				c.draw(p.label, c.mx(r, off+p.num.Width()+gap, p.label.Width()), base, text.Left, c.th.Text)
 				off += width(p) + 40*c.u*k
 			}

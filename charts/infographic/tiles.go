@@ -50,11 +50,20 @@ func drawTiles(c *canvas, f *figure.Figure) error {
 	h := c.hatch()
 	nameSt := c.st(math.Min(c.th.Label, 0.12*s/c.u), true, c.th.Text)
 	valSt := c.st(math.Min(c.th.Subtitle*1.3, 0.2*s/c.u), true, c.th.Text)
+	shown := c.shownGovs(vs)
 	for _, gv := range vs {
 		pos := tilePos[gv.gov.PCode]
 		t := rect{grid.X0 + float64(pos[0])*s, grid.Y0 + float64(pos[1])*s, 0, 0}
 		t.X1, t.Y1 = t.X0+s-gap, t.Y0+s-gap
 		c.rec.tiles[gv.gov.PCode] = t
+		if gv.v.Known && !shown[gv.gov.PCode] {
+			// Not reached yet: an empty tile with its name, no figure.
+			c.fillRect(t, c.pending())
+			inner := t.inset(0.07*s, 0.07*s)
+			names := c.wrap(gv.gov.Name(c.loc.Lang), nameSt, inner.W())
+			c.linesAt(names, (inner.X0+inner.X1)/2, inner.Y0+math.Max(0, (inner.H()-height(names))/2), text.Center, c.th.Muted)
+			continue
+		}
 		ink := c.th.Text
 		if gv.v.Known {
 			cl := sc.class(gv.v.N)

@@ -187,8 +187,11 @@ func (tl *timeline) drawAcross(c *canvas, body rect, mirror bool) {
 		c.dc.SetLineJoinRound()
 		c.dc.Stroke()
 	}
-	// Spans and the day of each point event, over the area, see-through.
-	for _, e := range tl.events {
+	// Spans and the day of each point event, over the area, see-through;
+	// a frame of the video shows the events in time order, one by one.
+	shown := c.revealed(len(tl.events))
+	c.rec.steps = len(tl.events)
+	for _, e := range tl.events[:shown] {
 		x0, x1 := x(e.Start), x(e.Last())
 		if e.End.IsZero() {
 			x0, x1 = x0-0.75*c.u, x0+0.75*c.u
@@ -254,7 +257,7 @@ func (tl *timeline) drawAcross(c *canvas, body rect, mirror bool) {
 		laneTop[i] = ty
 		ty += h + 14*c.u
 	}
-	for _, p := range evs {
+	for _, p := range evs[:shown] {
 		top := laneTop[int(p.box.Y0)]
 		c.fillRect(rect{p.x - 0.75*c.u, base, p.x + 0.75*c.u, top + 4*c.u}, c.eventColor())
 		c.diamond(p.x, base, 6*c.u, c.eventColor())

@@ -97,7 +97,10 @@ func (tl *timeline) drawList(c *canvas, body rect) {
 	x := c.mx(body, axis, 0)
 	last := len(bs) - 1
 	c.fillRect(rect{x - c.u, tops[0] + bs[0].h/2, x + c.u, tops[last] + bs[last].h/2}, c.th.Grid)
-	for i, b := range bs {
+	// A frame of the video shows the rows in time order, one by one.
+	shown := c.revealed(len(bs))
+	c.rec.steps = len(bs)
+	for i, b := range bs[:shown] {
 		b.draw(tops[i])
 	}
 }

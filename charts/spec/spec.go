@@ -56,7 +56,10 @@ type Report struct {
 	Theme     sy.String            `yaml:"theme"`
 	Datasets  map[string]sy.String `yaml:"datasets"`
 	Charts    []Chart              `yaml:"charts" max:"1000"` // MaxCharts
-	At        sy.Pos
+	// Video, when set, gives every chart of a kind that animates a video
+	// (see VideoFor).
+	Video *Video `yaml:"video"`
+	At    sy.Pos
 
 	// Path is the spec file; DatasetPaths maps a dataset name to its path
 	// resolved relative to the spec.
@@ -89,7 +92,10 @@ type Chart struct {
 	// Events are ids of key dates (package events) a line chart marks on
 	// its time axis; the figure checks them.
 	Events []sy.String `yaml:"events"`
-	At     sy.Pos
+	// Video, when set, gives the chart a video; its fields override the
+	// report's.
+	Video *Video `yaml:"video"`
+	At    sy.Pos
 }
 
 // Select filters a dataset's rows.
@@ -254,9 +260,11 @@ func (v *validator) report(r *Report) {
 		v.add(r.At, "no charts; a report needs at least one")
 	}
 	seen := map[string]sy.Pos{}
+	v.video(r.Video, "")
 	for i := range r.Charts {
 		c := &r.Charts[i]
 		v.chart(r, c)
+		v.video(c.Video, c.Kind.Value)
 		if p, dup := seen[c.ID.Value]; dup && c.ID.Value != "" {
 			v.add(c.ID.Pos, "duplicate chart id %q (first at line %d)", c.ID.Value, p.Line)
 		}

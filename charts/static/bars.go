@@ -90,6 +90,9 @@ func (p *painter) bars(f *figure.Figure, area vg.Rectangle) {
 			at = vg.Point{X: mx(area.Min.X), Y: cy + thick*vg.Length(ns)/2 + 6}
 		}
 		p.dc.FillText(ls, at, c)
+		if p.o.Furniture {
+			continue // the labels without the bars and their values
+		}
 		for si, s := range f.Series {
 			v := s.Values[i]
 			by := cy + thick*vg.Length(ns)/2 - thick*vg.Length(si+1)

@@ -119,12 +119,22 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 	pl.Y.Min, pl.Y.Max = 0, math.Max(maxV*1.12, 1)
 	if len(f.Marks) > 0 {
 		pl.Y.Max = math.Max(maxV*markHeadroom, 1)
-		pl.Add(markBands{p, f})
+		if !p.o.Furniture {
+			pl.Add(markBands{p, f})
+		}
 	}
 
 	n := len(f.Categories)
 	ns := len(f.Series)
 	slot := area.Size().X * 0.9 / vg.Length(n)
+	// add adds a plotter of the data; a furniture render adds it hidden,
+	// so that the axes span what they span with the data drawn.
+	add := func(d plot.Plotter) {
+		if p.o.Furniture {
+			d = hidden{d}
+		}
+		pl.Add(d)
+	}
 	switch f.Kind {
 	case figure.Line:
 		for si, s := range f.Series {
@@ -133,7 +143,7 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 				if len(seg) > 1 {
 					l, _ := plotter.NewLine(seg)
 					l.Color, l.Width = th.Color(si), 3
-					pl.Add(l)
+					add(l)
 				}
 				seg = nil
 			}
@@ -152,7 +162,7 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 				sc.Color = th.Color(si)
 				sc.Shape = draw.CircleGlyph{}
 				sc.Radius = 5
-				pl.Add(sc)
+				add(sc)
 			}
 		}
 	default:
@@ -181,11 +191,14 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 				b.StackOn(below)
 			}
 			below = b
-			pl.Add(b)
+			add(b)
 		}
 	}
 	c := draw.Canvas{Canvas: p.dc.Canvas, Rectangle: area}
 	pl.Draw(c)
+	if p.o.Furniture {
+		return nil // no value labels
+	}
 	data := pl.DataCanvas(c)
 	tx, ty := pl.Transforms(&data)
 	tops := p.valueLabels(f, idx, tx, ty, slot)
@@ -479,4 +492,24 @@ func allKnown(f *figure.Figure, k int) bool {
 		}
 	}
 	return true
+}
+
+// hidden is a plotter of the data in a furniture render: it spans the
+// axes as the plotter would and draws nothing.
+type hidden struct{ p plot.Plotter }
+
+func (h hidden) Plot(draw.Canvas, *plot.Plot) {}
+
+func (h hidden) DataRange() (xmin, xmax, ymin, ymax float64) {
+	if r, ok := h.p.(plot.DataRanger); ok {
+		return r.DataRange()
+	}
+	return math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+}
+
+func (h hidden) GlyphBoxes(pl *plot.Plot) []plot.GlyphBox {
+	if g, ok := h.p.(plot.GlyphBoxer); ok {
+		return g.GlyphBoxes(pl)
+	}
+	return nil
 }

@@ -40,6 +40,11 @@ type Options struct {
 	// TextScale enlarges the theme's text sizes (tall social formats are
 	// read on phones); 0 means 1.
 	TextScale float64
+	// Furniture draws the chart without its data: title, subtitle,
+	// legend, axes, grid, category labels, source line, notes and logo,
+	// but no line, point, bar, column, value label or event mark (package
+	// video reveals the data over it). Bar, column and line charts only.
+	Furniture bool
 	filled    bool // the canvas already holds the background
 	// Meta is written into the file (PNG text chunks, SVG title, desc
 	// and metadata, PDF document information).
@@ -82,6 +87,16 @@ func Render(w io.Writer, f *figure.Figure, o Options) error {
 			return err
 		}
 		return pngenc.Encode(w, c.img, provenance.PNGChunks(o.Meta)...)
+	case imageFormat:
+		dpi := int(72 * o.Scale)
+		px := func(l vg.Length) int { return int(l/vg.Inch*vg.Length(dpi) + 0.5) }
+		c := newPixelCanvas(px(W), px(H), dpi, o.Theme.Background)
+		defer c.release()
+		o.filled = true
+		if err := draw1(draw.New(c), f, o); err != nil {
+			return err
+		}
+		return w.(*imageSink).keep(c.img)
 	case SVG:
 		c := vgsvg.New(W, H)
 		if err := draw1(draw.New(c), f, o); err != nil {

@@ -54,9 +54,19 @@ type GalleryEntry struct {
 	SVG    string
 	PDF    string
 	CSV    string
+	// Videos are the chart's videos, one per social size; Caption the
+	// share caption (alt text and source line) to paste under a post.
+	Videos  []GalleryVideo
+	Caption string
 	// Height is the starting height in px of the embed iframe (before the
 	// page reports its own); 0 means 560.
 	Height int
+}
+
+// GalleryVideo is one size of a chart's video: its MP4 and GIF (either
+// may be empty) and its poster (the last frame).
+type GalleryVideo struct {
+	Size, MP4, GIF, Poster string
 }
 
 var (
@@ -130,7 +140,11 @@ func Gallery(w io.Writer, g GalleryData) error {
 	for _, c := range g.Charts {
 		gc := galleryChart{ID: c.ID, Anchor: anchor(c.ID)}
 		for _, e := range c.Entries {
-			for _, f := range []struct{ name, v string }{{"Page", e.Page}, {"PNG", e.PNG}, {"SVG", e.SVG}, {"PDF", e.PDF}, {"CSV", e.CSV}} {
+			paths := []struct{ name, v string }{{"Page", e.Page}, {"PNG", e.PNG}, {"SVG", e.SVG}, {"PDF", e.PDF}, {"CSV", e.CSV}, {"Caption", e.Caption}}
+			for _, v := range e.Videos {
+				paths = append(paths, struct{ name, v string }{"MP4", v.MP4}, struct{ name, v string }{"GIF", v.GIF}, struct{ name, v string }{"Poster", v.Poster})
+			}
+			for _, f := range paths {
 				if f.v == "" {
 					continue
 				}

@@ -24,6 +24,8 @@ type ui struct {
 	CopyFailed  string
 	Charts      string
 	Language    string // the language's own name
+	Videos      string // heading of a chart's videos
+	Caption     string // the share caption's link
 }
 
 var uiEN = ui{
@@ -45,6 +47,8 @@ var uiEN = ui{
 	CopyFailed:  "Selected: press Ctrl+C (⌘C on a Mac) to copy",
 	Charts:      "Charts",
 	Language:    "English",
+	Videos:      "Videos (reels, stories, status)",
+	Caption:     "Share caption (TXT)",
 }
 
 var uiAR = ui{
@@ -66,6 +70,8 @@ var uiAR = ui{
 	CopyFailed:  "تم التحديد: اضغط Ctrl+C (أو ⌘C على Mac) للنسخ",
 	Charts:      "المخططات",
 	Language:    "العربية",
+	Videos:      "مقاطع الفيديو (ريلز، قصص، حالة)",
+	Caption:     "نص المشاركة (TXT)",
 }
 
 // uiFor returns the page words for a language; English for any language

@@ -23,7 +23,7 @@ func TestServeRefusesPublicAddrWithoutFlag(t *testing.T) {
 		{[]string{"serve", "-addr", "0.0.0.0:8080"}, "tollcharts serve: -addr 0.0.0.0:8080 is not a loopback address: other machines could read the charts; pass -public to allow that, or use 127.0.0.1\n"},
 		{[]string{"serve", "-addr", ":8080"}, "tollcharts serve: -addr :8080 listens on every interface: other machines could read the charts; pass -public to allow that, or use 127.0.0.1\n"},
 		{[]string{"serve", "-addr", "8080"}, "tollcharts serve: -addr \"8080\": want host:port, such as 127.0.0.1:8080\n"},
-		{[]string{"serve", "-format", "gif"}, "tollcharts serve: -format: \"gif\" is not known; want one of: " + strings.Join(charts.Formats, ", ") + "\n"},
+		{[]string{"serve", "-format", "webm"}, "tollcharts serve: -format: \"webm\" is not known; want one of: " + strings.Join(charts.Formats, ", ") + "\n"},
 	} {
 		code, stdout, stderr := runT(t, tc.args...)
 		if code != 2 || stdout != "" || stderr != tc.want {
