@@ -4,7 +4,11 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"sync"
 	"time"
+
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
 	"github.com/tollcharts/tollcharts/charts/infographic"
@@ -59,18 +63,25 @@ func NewAnimation(f *figure.Figure, o Options, fps int) (*Animation, error) {
 		if so.Scale > 1 {
 			return nil, fmt.Errorf("video %s: scale %g; videos are drawn at 1x", f.ID, so.Scale)
 		}
-		so.Furniture = false
+		if so.Text == nil {
+			return nil, fmt.Errorf("video %s: no text handler", f.ID)
+		}
+		// The texts of the still that the furniture lacks are the data's
+		// (value labels, "no data"): the wipe shows each whole or not at
+		// all, never a cut number.
+		full, bareText := &texts{Handler: so.Text}, &texts{Handler: so.Text}
+		so.Furniture, so.Text = false, full
 		still, err := static.Image(f, so)
 		if err != nil {
 			return nil, err
 		}
-		so.Furniture = true
+		so.Furniture, so.Text = true, bareText
 		bare, err := static.Image(f, so)
 		if err != nil {
 			return nil, err
 		}
 		a.still = still
-		a.at = wipe(bare, still, wipeOf(f))
+		a.at = wipe(bare, still, wipeOf(f), full.minus(bareText, still.Rect.Dy()))
 	default:
 		return nil, fmt.Errorf("video %s: kind %q does not animate; want one of: %v", f.ID, f.Kind, SupportedKinds())
 	}
@@ -164,7 +175,11 @@ func wipeOf(f *figure.Figure) direction {
 // data) lie in one box, and a frame at t copies the first t of that box,
 // along the direction, from full; everything else is the furniture, the
 // same in both. At t = 1 it would be full itself.
-func wipe(bare, full *image.RGBA, d direction) func(*image.RGBA, float64) (*image.RGBA, error) {
+//
+// The edge of the wipe never cuts a label (of labels, in pixels: the
+// value labels and "no data"): it waits before a label until it can pass
+// it whole, so a number is shown whole or not at all.
+func wipe(bare, full *image.RGBA, d direction, labels []image.Rectangle) func(*image.RGBA, float64) (*image.RGBA, error) {
 	box := differ(bare, full)
 	return func(dst *image.RGBA, t float64) (*image.RGBA, error) {
 		copy(dst.Pix, bare.Pix)
@@ -179,6 +194,21 @@ func wipe(bare, full *image.RGBA, d direction) func(*image.RGBA, float64) (*imag
 			r.Min.X = box.Max.X - int(math.Floor(t*float64(box.Dx())))
 		case fromBottom:
 			r.Min.Y = box.Max.Y - int(math.Floor(t*float64(box.Dy())))
+		}
+		// Hold the edge back from a label it would cut (and from the
+		// next, if that one is cut in turn).
+		for moved := true; moved; {
+			moved = false
+			for _, l := range labels {
+				switch {
+				case d == fromLeft && l.Min.X < r.Max.X && r.Max.X < l.Max.X:
+					r.Max.X, moved = l.Min.X, true
+				case d == fromRight && l.Min.X < r.Min.X && r.Min.X < l.Max.X:
+					r.Min.X, moved = l.Max.X, true
+				case d == fromBottom && l.Min.Y < r.Min.Y && r.Min.Y < l.Max.Y:
+					r.Min.Y, moved = l.Max.Y, true
+				}
+			}
 		}
 		if r.Empty() {
 			return dst, nil
@@ -214,4 +244,49 @@ func differ(a, b *image.RGBA) image.Rectangle {
 		}
 	}
 	return box.Add(a.Rect.Min)
+}
+
+// texts records the boxes of the texts a render draws.
+type texts struct {
+	text.Handler
+	mu    sync.Mutex
+	boxes []textBox
+}
+
+type textBox struct {
+	txt string
+	r   vg.Rectangle
+}
+
+func (r *texts) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
+	r.Handler.Draw(c, txt, sty, pt)
+	if txt == "" {
+		return
+	}
+	sty.Handler = r.Handler
+	rect := sty.Rectangle(txt)
+	rect.Min, rect.Max = rect.Min.Add(pt), rect.Max.Add(pt)
+	r.mu.Lock()
+	r.boxes = append(r.boxes, textBox{txt, rect})
+	r.mu.Unlock()
+}
+
+// minus returns the boxes of r's texts that bare did not draw at the same
+// place, in pixels of an image h pixels high (videos are drawn at 1x: a
+// point is a pixel), with a pixel of margin for antialiasing.
+func (r *texts) minus(bare *texts, h int) []image.Rectangle {
+	seen := map[textBox]bool{}
+	for _, b := range bare.boxes {
+		seen[b] = true
+	}
+	var out []image.Rectangle
+	for _, b := range r.boxes {
+		if seen[b] {
+			continue
+		}
+		out = append(out, image.Rect(
+			int(math.Floor(float64(b.r.Min.X)))-1, h-int(math.Ceil(float64(b.r.Max.Y)))-1,
+			int(math.Ceil(float64(b.r.Max.X)))+1, h-int(math.Floor(float64(b.r.Min.Y)))+1))
+	}
+	return out
 }

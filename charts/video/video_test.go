@@ -374,3 +374,56 @@ func TestGIF(t *testing.T) {
 		}
 	}
 }
+
+// TestWipeNeverCutsALabel checks every frame of the charts that wipe: each
+// value label's box is either as in the furniture (not yet shown) or as in
+// the still (shown whole), never part of a number.
+func TestWipeNeverCutsALabel(t *testing.T) {
+	for _, id := range []string{"cumulative"} {
+		for _, lang := range []string{"en", "ar"} {
+			f := fig(t, id, lang)
+			o := options(1080, 1920, 1.5, MP4)
+			full, bare := &texts{Handler: o.Static.Text}, &texts{Handler: o.Static.Text}
+			so := o.Static
+			so.Text = full
+			still, err := static.Image(f, so)
+			if err != nil {
+				t.Fatal(err)
+			}
+			so.Furniture, so.Text = true, bare
+			furniture, err := static.Image(f, so)
+			if err != nil {
+				t.Fatal(err)
+			}
+			labels := full.minus(bare, still.Rect.Dy())
+			if len(labels) < 10 {
+				t.Fatalf("%s.%s: %d data labels found, want the chart's value labels", id, lang, len(labels))
+			}
+			a, err := NewAnimation(f, o, FPS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			same := func(a, b *image.RGBA, r image.Rectangle) bool {
+				r = r.Intersect(a.Rect)
+				for y := r.Min.Y; y < r.Max.Y; y++ {
+					o := a.PixOffset(r.Min.X, y)
+					if !bytes.Equal(a.Pix[o:o+4*r.Dx()], b.Pix[o:o+4*r.Dx()]) {
+						return false
+					}
+				}
+				return true
+			}
+			for i := 0; i < a.Frames()-a.Held(); i += 3 {
+				img, err := a.Frame(i)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, l := range labels {
+					if !same(img, furniture, l) && !same(img, still, l) {
+						t.Errorf("%s.%s frame %d: a label at %v is partly drawn", id, lang, i, l)
+					}
+				}
+			}
+		}
+	}
+}
