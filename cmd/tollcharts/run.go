@@ -26,6 +26,7 @@ const usage = `usage:
   tollcharts build  [-out DIR] [-lang en,ar] [-format png,svg,html] [-j N] [-force] [-q] [REPORT.yaml ...]
   tollcharts check  [REPORT.yaml | DATASET.csv | themes/THEME.yaml ...]
   tollcharts list   [REPORT.yaml ...]
+  tollcharts new    [-root DIR] REPORT-ID | -dataset NAME
   tollcharts serve  [-addr 127.0.0.1:8080] [-public] [-out DIR] [-lang en,ar] [-format ...] [-j N] [-q] [REPORT.yaml ...]
   tollcharts version
 
@@ -47,6 +48,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return check(args, stdout, stderr)
 	case "list":
 		return list(args, stdout, stderr)
+	case "new":
+		return newCmd(args, stdout, stderr)
 	case "serve":
 		return serveCmd(ctx, args, stdout, stderr)
 	case "version":
@@ -60,7 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "tollcharts: unknown command %q; want one of: build, check, list, serve, version\n%s", cmd, usage)
+	fmt.Fprintf(stderr, "tollcharts: unknown command %q; want one of: build, check, list, new, serve, version\n%s", cmd, usage)
 	return exitUsage
 }
 

@@ -43,6 +43,10 @@ var (
 	stringType = reflect.TypeFor[String]()
 )
 
+// Placeholder starts every value a template (tollcharts new) leaves to
+// fill in; a string that starts with it is an error at its position.
+const Placeholder = "TODO"
+
 // Decode parses one YAML document from data into v (a non-nil pointer).
 func Decode(path string, data []byte, v any) error {
 	var errs diag.List
@@ -153,6 +157,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value) {
 		}
 		quoted := n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
 		inline := n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 && !strings.Contains(n.Value, "\n")
+		if strings.HasPrefix(strings.TrimSpace(n.Value), Placeholder) {
+			d.fail(n, "%s left from the template (tollcharts new); replace it with the real value", Placeholder)
+		}
 		v.Set(reflect.ValueOf(String{Value: n.Value, Pos: Pos{n.Line, n.Column}, Inline: inline, Quoted: quoted}))
 		return
 	case v.Kind() == reflect.Pointer:
@@ -207,6 +214,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value) {
 		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 			d.fail(n, "want a string, got %s", kindName(n))
 			return
+		}
+		if strings.HasPrefix(strings.TrimSpace(n.Value), Placeholder) {
+			d.fail(n, "%s left from the template (tollcharts new); replace it with the real value", Placeholder)
 		}
 		v.SetString(n.Value)
 	case reflect.Bool:
