@@ -521,4 +521,6 @@ func (e *encoderPool) Get() *png.EncoderBuffer {
 func (e *encoderPool) Put(b *png.EncoderBuffer) { e.p.Put(b) }
 
 // benchHTML renders the page the build writes for a chart.
-func benchHTML(w io.Writer, f *figure.Figure) error { return renderHTML(w, f, nil, provenance.Meta{}) }
+func benchHTML(w io.Writer, f *figure.Figure) error {
+	return renderHTML(w, f, nil, provenance.Meta{}, false)
+}

@@ -15,8 +15,15 @@ import (
 
 // renderHTML writes a chart's page, which links its CSV and loads echarts
 // from the report's assets/ folder, or carries it inline when given.
-func renderHTML(w io.Writer, f *figure.Figure, inline []byte, meta provenance.Meta) error {
-	return web.Render(w, f, web.Options{AssetsURL: web.DefaultAssetsURL, Inline: inline, CSVHref: f.ID + ".csv", Meta: meta})
+// With still, the page shows the chart's landscape PNG (built beside
+// it) until the interactive chart is drawn, and in its place without
+// JavaScript.
+func renderHTML(w io.Writer, f *figure.Figure, inline []byte, meta provenance.Meta, still bool) error {
+	o := web.Options{AssetsURL: web.DefaultAssetsURL, Inline: inline, CSVHref: f.ID + ".csv", Meta: meta}
+	if still {
+		o.Fallback, o.FallbackWidth, o.FallbackHeight = f.ID+".png", sizes[0].w, sizes[0].h
+	}
+	return web.Render(w, f, o)
 }
 
 // assetArts lists the files the HTML pages share under assets/: the

@@ -542,6 +542,60 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("no-js", func(t *testing.T) {
+		// With JavaScript off, the page shows its still image in place of
+		// the chart, with the alt text, and the data table; with it on,
+		// the chart replaces the image.
+		for _, lang := range langs {
+			f := testFigure(figure.Line, lang)
+			name := lang + "/still.html"
+			writeFile(t, filepath.Join(s.dir, report, name), render(t, f, Options{Fallback: f.ID + ".png", FallbackWidth: 1200, FallbackHeight: 675}))
+			id := ChartID(report, f.ID, lang)
+			const state = `(() => {
+  const img = document.querySelector(".tc-fallback"), r = img && img.getBoundingClientRect();
+  const table = document.querySelector("details.tc-data table");
+  return {img: !!img, loaded: !!img && img.complete && img.naturalWidth > 0, alt: img ? img.alt : "", w: r ? r.width : 0, h: r ? r.height : 0,
+    rows: table ? table.tBodies[0].rows.length : 0, canvas: !!document.querySelector(".tc-chart canvas")};
+})()`
+			type still struct {
+				Img, Loaded bool
+				Alt         string
+				W, H        float64
+				Rows        int
+				Canvas      bool
+			}
+			off := newTab(t, browser, tabTime)
+			if err := chromedp.Do(off.ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+				_, err := cdp.Call(ctx, tt, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+				return err
+			})); err != nil {
+				t.Fatal(err)
+			}
+			off.navigate(s.url(name))
+			off.waitFor("", `document.readyState === "complete"`, 10*time.Second)
+			var got still
+			if err := json.Unmarshal(eval[[]byte](off, "", state), &got); err != nil {
+				t.Fatal(err)
+			}
+			if !got.Img || !got.Loaded || got.Alt != f.Alt || got.W < 300 || got.H < 100 || got.Canvas {
+				t.Errorf("%s, JavaScript off: still image %+v; want it loaded, shown at least 300x100 px, with the alt text %q, and no canvas", lang, got, f.Alt)
+			}
+			if got.Rows != len(f.Categories) {
+				t.Errorf("%s, JavaScript off: data table of %d rows, want %d", lang, got.Rows, len(f.Categories))
+			}
+			on := newTab(t, browser, tabTime)
+			on.navigate(s.url(name))
+			checkChart(t, readChart(on, "", id, firstColour(f)), f, firstColour(f))
+			if err := json.Unmarshal(eval[[]byte](on, "", state), &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Img || !got.Canvas {
+				t.Errorf("%s, JavaScript on: still image still in place (%+v) once the chart is drawn", lang, got)
+			}
+			noProblems(t, on)
+		}
+	})
+
 	t.Run("file", func(t *testing.T) {
 		for _, name := range []string{"ar/test-bar.html", "en/test-line.html", "inline/inline-line.html"} {
 			f := s.figs[name]

@@ -35,6 +35,14 @@ type Options struct {
 	// ("chart-id.csv"). Empty: no link.
 	CSVHref string
 
+	// Fallback is the chart's still image, relative to the page
+	// ("chart-id.png"), shown in place of the interactive chart until it
+	// is drawn: what a reader without JavaScript, a feed reader or a
+	// cache that strips scripts sees, with the alt text. Empty: none.
+	// FallbackWidth and FallbackHeight are its size in pixels.
+	Fallback                      string
+	FallbackWidth, FallbackHeight int
+
 	// NoAnimation draws the chart at once, without ECharts' opening
 	// animation (tests, print). Readers who ask for reduced motion get no
 	// animation anyway.

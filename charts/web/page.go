@@ -40,6 +40,7 @@ type pageData struct {
 	Runtime     template.JS
 	Config      template.JS // JSON made safe by scriptJSON
 	CSVHref     string
+	Fallback    fallback
 	Height      int // fixed height in px of a ranking; 0: by aspect ratio
 	CatHeader   string
 	SeriesNames []string
@@ -115,6 +116,11 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 			return nil, err
 		}
 	}
+	if opts.Fallback != "" {
+		if _, err := checkURL("Options.Fallback", opts.Fallback); err != nil {
+			return nil, err
+		}
+	}
 	lang := fig.Locale.Lang
 	if lang != "en" && lang != "ar" {
 		return nil, fmt.Errorf("web: %s/%s: language %q: want en or ar", fig.Report, fig.ID, lang)
@@ -141,6 +147,7 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 		Runtime:   template.JS(runtimeJS),
 		Config:    template.JS(scriptJSON(js)),
 		CSVHref:   opts.CSVHref,
+		Fallback:  fallback{opts.Fallback, opts.FallbackWidth, opts.FallbackHeight},
 		CatHeader: t.Category,
 		Meta:      provenance.HTML(pageMeta(fig, opts.Meta)),
 	}
@@ -234,4 +241,10 @@ func inlineJS(lib []byte) (template.JS, error) {
 		return "", fmt.Errorf("web: Options.Inline contains \"</script\" or \"<!--\": it cannot be inlined safely; load it from AssetsURL")
 	}
 	return template.JS(lib), nil
+}
+
+// fallback is the still image a page shows until its chart is drawn.
+type fallback struct {
+	Src           string
+	Width, Height int
 }

@@ -48,6 +48,8 @@
     if (!cfg.option) return;
     var el = document.getElementById(id);
     var fig = document.getElementById(id + "-figure");
+    // The still image stands in until echarts draws; without echarts it
+    // stays, beside the opened data table.
     if (!window.echarts || !el) {
       if (fig) fig.className += " tc-failed";
       var table = document.getElementById(id + "-data");
@@ -290,6 +292,8 @@
 
     var o0 = null;
     function draw() {
+      var still = el.querySelector(".tc-fallback");
+      if (still) still.parentNode.removeChild(still);
       if (chart) chart.dispose();
       el.removeAttribute("data-tc-ready");
       var o = option();
