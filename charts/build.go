@@ -572,22 +572,25 @@ func plan(ctx context.Context, l *Loaded, th *theme.Theme, o *Options, m *Manife
 				// The landscape PNG stands in for the chart until it is
 				// drawn, when the build writes it (-format with png).
 				still := want("png")
+				baseURL := l.Report.BaseURL.Value
 				a := base
 				a.Format, a.Path = "html", stem+".html"
-				a.Key = key(a, still)
-				arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error { return renderHTML(w, fig, nil, meta, still) }})
+				a.Key = key(a, still, baseURL)
+				arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error {
+					return renderHTML(w, fig, nil, meta, still, baseURL, fig.ID+".html")
+				}})
 				if web.Supports(fig.Kind) && !slices.Contains([]figure.Kind{figure.Stat, figure.Pictogram}, fig.Kind) {
 					// The single self-contained file: the same page with
 					// echarts inlined, to send or host anywhere.
 					s := base
 					s.Format, s.Path = "html", stem+".single.html"
-					s.Key = key(s, o.echartsKey, still)
+					s.Key = key(s, o.echartsKey, still, baseURL)
 					arts = append(arts, &artifact{Artifact: s, render: func(w io.Writer) error {
 						js, _, err := web.Bundle(o.Root)
 						if err != nil {
 							return err
 						}
-						return renderHTML(w, fig, js, meta, still)
+						return renderHTML(w, fig, js, meta, still, baseURL, fig.ID+".single.html")
 					}})
 				}
 			}

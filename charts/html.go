@@ -18,8 +18,18 @@ import (
 // With still, the page shows the chart's landscape PNG (built beside
 // it) until the interactive chart is drawn, and in its place without
 // JavaScript.
-func renderHTML(w io.Writer, f *figure.Figure, inline []byte, meta provenance.Meta, still bool) error {
+//
+// With base (the spec's base_url), the page's link preview names the page
+// and, with still, its PNG by absolute URLs.
+func renderHTML(w io.Writer, f *figure.Figure, inline []byte, meta provenance.Meta, still bool, base, page string) error {
 	o := web.Options{AssetsURL: web.DefaultAssetsURL, Inline: inline, CSVHref: f.ID + ".csv", Meta: meta}
+	if base != "" {
+		dir := base + f.Report + "/" + f.Locale.Lang + "/"
+		o.Social.URL = dir + page
+		if still {
+			o.Social.Image, o.Social.Width, o.Social.Height = dir+f.ID+".png", sizes[0].w, sizes[0].h
+		}
+	}
 	if still {
 		o.Fallback, o.FallbackWidth, o.FallbackHeight = f.ID+".png", sizes[0].w, sizes[0].h
 	}

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -59,7 +60,12 @@ type Report struct {
 	// Video, when set, gives every chart of a kind that animates a video
 	// (see VideoFor).
 	Video *Video `yaml:"video"`
-	At    sy.Pos
+	// BaseURL is where the output folder is published
+	// ("https://example.org/charts/"): the pages' link previews (Open
+	// Graph, Twitter cards) name their image and themselves by absolute
+	// URLs under it. Optional: without it, previews carry no image.
+	BaseURL sy.String `yaml:"base_url"`
+	At      sy.Pos
 
 	// Path is the spec file; DatasetPaths maps a dataset name to its path
 	// resolved relative to the spec.
@@ -238,6 +244,12 @@ func (v *validator) report(r *Report) {
 	}
 	if m := r.Arabic.Months; m != "" && m != "levantine" && m != "egyptian" {
 		v.add(r.Arabic.At, "arabic.months %q is not known; want one of: levantine, egyptian", m)
+	}
+	if b := r.BaseURL.Value; b != "" {
+		u, err := url.Parse(b)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || !strings.HasSuffix(u.Path, "/") {
+			v.add(r.BaseURL.Pos, "base_url %q is not allowed; want the absolute http(s) URL of the published output folder, ending in /, e.g. https://example.org/charts/", b)
+		}
 	}
 	r.DatasetPaths = map[string]string{}
 	dir := filepath.Dir(v.path)

@@ -43,6 +43,11 @@ type Options struct {
 	Fallback                      string
 	FallbackWidth, FallbackHeight int
 
+	// Social is what the page's link preview (Open Graph, Twitter card)
+	// gives beyond its title and description: its own absolute URL and
+	// its image's, with the image's size. Empty: a preview without them.
+	Social Social
+
 	// NoAnimation draws the chart at once, without ECharts' opening
 	// animation (tests, print). Readers who ask for reduced motion get no
 	// animation anyway.
@@ -108,4 +113,10 @@ func checkURL(field, s string) (*url.URL, error) {
 		return u, nil
 	}
 	return nil, fmt.Errorf("web: %s %q: scheme %q not allowed (want a relative or http(s) URL)", field, s, u.Scheme)
+}
+
+// Social names a page and its preview image by absolute URLs.
+type Social struct {
+	URL, Image    string
+	Width, Height int
 }

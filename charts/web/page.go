@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -53,6 +54,39 @@ type pageData struct {
 	TableOpen   bool // the table is shown open
 	// Meta are the page's <meta> elements of provenance.
 	Meta []provenance.HTMLMeta
+	// Card is the page's link preview: Open Graph properties and
+	// Twitter card names.
+	Card []cardMeta
+}
+
+// cardMeta is one <meta> of a link preview: property (Open Graph) or
+// name (Twitter) and content.
+type cardMeta struct{ Property, Name, Content string }
+
+// card is the link preview of a page: title and description (the alt
+// text) always; the image and the page's URL when known (absolute URLs
+// only, as Open Graph requires).
+func card(fig *figure.Figure, s Social) []cardMeta {
+	og := func(p, c string) cardMeta { return cardMeta{Property: "og:" + p, Content: c} }
+	tw := func(n, c string) cardMeta { return cardMeta{Name: "twitter:" + n, Content: c} }
+	loc := map[string]string{"en": "en_US", "ar": "ar_AR"}[fig.Locale.Lang]
+	out := []cardMeta{og("type", "article"), og("title", fig.Title), og("description", fig.Alt), og("locale", loc)}
+	if s.URL != "" {
+		out = append(out, og("url", s.URL))
+	}
+	kind := "summary"
+	if s.Image != "" {
+		kind = "summary_large_image"
+		out = append(out, og("image", s.Image), og("image:alt", fig.Alt))
+		if s.Width > 0 {
+			out = append(out, og("image:width", fmt.Sprint(s.Width)), og("image:height", fmt.Sprint(s.Height)))
+		}
+	}
+	out = append(out, tw("card", kind), tw("title", fig.Title), tw("description", fig.Alt))
+	if s.Image != "" {
+		out = append(out, tw("image", s.Image), tw("image:alt", fig.Alt))
+	}
+	return out
 }
 
 type row struct {
@@ -150,6 +184,17 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 		Fallback:  fallback{opts.Fallback, opts.FallbackWidth, opts.FallbackHeight},
 		CatHeader: t.Category,
 		Meta:      provenance.HTML(pageMeta(fig, opts.Meta)),
+	}
+	for _, u := range []string{opts.Social.URL, opts.Social.Image} {
+		if u == "" {
+			continue
+		}
+		if p, err := url.Parse(u); err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
+			return nil, fmt.Errorf("web: %s/%s: Options.Social URL %q is not an absolute http(s) URL", fig.Report, fig.ID, u)
+		}
+	}
+	if !snippet {
+		d.Card = card(fig, opts.Social)
 	}
 	if fig.TimeAxis {
 		d.CatHeader = t.Period
