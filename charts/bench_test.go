@@ -31,6 +31,7 @@ import (
 	"github.com/tollcharts/tollcharts/charts/static"
 	"github.com/tollcharts/tollcharts/charts/syria"
 	"github.com/tollcharts/tollcharts/charts/theme"
+	"github.com/tollcharts/tollcharts/charts/web"
 )
 
 // benchCharts is how many charts one benchmark operation renders: the
@@ -522,5 +523,5 @@ func (e *encoderPool) Put(b *png.EncoderBuffer) { e.p.Put(b) }
 
 // benchHTML renders the page the build writes for a chart.
 func benchHTML(w io.Writer, f *figure.Figure) error {
-	return renderHTML(w, f, nil, provenance.Meta{}, false, "", "")
+	return renderHTML(w, f, nil, provenance.Meta{}, false, web.Social{}, "")
 }

@@ -33,7 +33,7 @@ import (
 const Version = "0.1.0"
 
 // Formats the build can write.
-var Formats = []string{"png", "svg", "pdf", "html", "mp4", "gif"}
+var Formats = []string{"png", "svg", "pdf", "html", "oembed", "mp4", "gif"}
 
 // Options say what to build. Nil or zero fields mean defaults.
 type Options struct {
@@ -44,6 +44,11 @@ type Options struct {
 	Formats []string // subset of Formats (default: all); CSV is always written
 	Jobs    int      // parallel renders (default: the number of CPUs)
 	Force   bool     // render everything, even what the last build left up to date
+	// BaseURL is where the output folder is published
+	// ("https://example.org/charts/"), for every report: it wins over
+	// the specs' base_url. Link previews, oEmbed responses and the
+	// gallery's embed codes name files by absolute URLs under it.
+	BaseURL string
 	// Defer lists formats this build leaves as the last build wrote them:
 	// their files stay, listed in the manifest under their old keys (so
 	// the next full build renders them), and are not rendered. A new
@@ -57,6 +62,10 @@ type Options struct {
 	// echartsKey identifies the echarts bundle the pages load (made
 	// only when a file that holds it is rendered, see html.go).
 	echartsKey string
+	// oembedAsked: Formats named oembed (it was not the default), so a
+	// report without a base URL is an error rather than pages without
+	// oEmbed.
+	oembedAsked bool
 	// Progress, when set, is called as each report starts and as each of
 	// its artifacts finishes rendering (see Progress).
 	Progress func(Progress)
@@ -80,6 +89,11 @@ func (o *Options) defaults() error {
 	}
 	if len(o.Formats) == 0 {
 		o.Formats = Formats
+	} else {
+		o.oembedAsked = slices.Contains(o.Formats, OEmbedFormat)
+	}
+	if err := checkBaseURL(o.BaseURL); err != nil {
+		return err
 	}
 	if len(o.Reports) == 0 {
 		m, err := filepath.Glob(filepath.Join(o.Root, "reports", "*.yaml"))
@@ -206,6 +220,10 @@ func Build(ctx context.Context, o Options) (*Result, error) {
 		return res, errs.Err()
 	}
 	if err := checkFFmpeg(loaded, &o); err != nil {
+		errs.Append("", err)
+		return res, errs.Err()
+	}
+	if err := checkOEmbed(loaded, &o); err != nil {
 		errs.Append("", err)
 		return res, errs.Err()
 	}
@@ -568,31 +586,44 @@ func plan(ctx context.Context, l *Loaded, th *theme.Theme, o *Options, m *Manife
 			return renderKey(kb, append([]any{a.Path, a.Format, a.Size, a.Scale}, extra...)...)
 		}
 		html := func() {
-			if want("html") && web.Supports(fig.Kind) {
-				// The landscape PNG stands in for the chart until it is
-				// drawn, when the build writes it (-format with png).
-				still := want("png")
-				baseURL := l.Report.BaseURL.Value
-				a := base
-				a.Format, a.Path = "html", stem+".html"
-				a.Key = key(a, still, baseURL)
-				arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error {
-					return renderHTML(w, fig, nil, meta, still, baseURL, fig.ID+".html")
+			if !web.Supports(fig.Kind) {
+				return
+			}
+			// The landscape PNG stands in for the chart until it is
+			// drawn, when the build writes it (-format with png).
+			still := want("png")
+			oe := planOEmbed(l, o, fig, base, stem, still, key)
+			if oe != nil {
+				arts = append(arts, oe)
+			}
+			if !want("html") {
+				return
+			}
+			b := baseURL(l, o)
+			page := func(name string) web.Social { return social(b, fig, name, still) }
+			oembedURL := ""
+			if oe != nil {
+				oembedURL = pageDir(b, fig) + fig.ID + ".oembed.json"
+			}
+			a := base
+			a.Format, a.Path = "html", stem+".html"
+			a.Key = key(a, still, page(fig.ID+".html"), oembedURL)
+			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error {
+				return renderHTML(w, fig, nil, meta, still, page(fig.ID+".html"), oembedURL)
+			}})
+			if !slices.Contains([]figure.Kind{figure.Stat, figure.Pictogram}, fig.Kind) {
+				// The single self-contained file: the same page with
+				// echarts inlined, to send or host anywhere.
+				s := base
+				s.Format, s.Path = "html", stem+".single.html"
+				s.Key = key(s, o.echartsKey, still, page(fig.ID+".single.html"))
+				arts = append(arts, &artifact{Artifact: s, render: func(w io.Writer) error {
+					js, _, err := web.Bundle(o.Root)
+					if err != nil {
+						return err
+					}
+					return renderHTML(w, fig, js, meta, still, page(fig.ID+".single.html"), "")
 				}})
-				if web.Supports(fig.Kind) && !slices.Contains([]figure.Kind{figure.Stat, figure.Pictogram}, fig.Kind) {
-					// The single self-contained file: the same page with
-					// echarts inlined, to send or host anywhere.
-					s := base
-					s.Format, s.Path = "html", stem+".single.html"
-					s.Key = key(s, o.echartsKey, still, baseURL)
-					arts = append(arts, &artifact{Artifact: s, render: func(w io.Writer) error {
-						js, _, err := web.Bundle(o.Root)
-						if err != nil {
-							return err
-						}
-						return renderHTML(w, fig, js, meta, still, baseURL, fig.ID+".single.html")
-					}})
-				}
 			}
 		}
 		arts = append(arts, planVideo(ctx, l, fig, base, stem, th, o, out, key, meta)...)

@@ -19,17 +19,11 @@ import (
 // it) until the interactive chart is drawn, and in its place without
 // JavaScript.
 //
-// With base (the spec's base_url), the page's link preview names the page
-// and, with still, its PNG by absolute URLs.
-func renderHTML(w io.Writer, f *figure.Figure, inline []byte, meta provenance.Meta, still bool, base, page string) error {
-	o := web.Options{AssetsURL: web.DefaultAssetsURL, Inline: inline, CSVHref: f.ID + ".csv", Meta: meta}
-	if base != "" {
-		dir := base + f.Report + "/" + f.Locale.Lang + "/"
-		o.Social.URL = dir + page
-		if still {
-			o.Social.Image, o.Social.Width, o.Social.Height = dir+f.ID+".png", sizes[0].w, sizes[0].h
-		}
-	}
+// social names the page and its PNG by absolute URLs for its link
+// preview, when the published address is known; oembed is the URL of
+// its oEmbed response, named in its discovery link ("": none).
+func renderHTML(w io.Writer, f *figure.Figure, inline []byte, meta provenance.Meta, still bool, social web.Social, oembed string) error {
+	o := web.Options{AssetsURL: web.DefaultAssetsURL, Inline: inline, CSVHref: f.ID + ".csv", Meta: meta, Social: social, OEmbed: oembed}
 	if still {
 		o.Fallback, o.FallbackWidth, o.FallbackHeight = f.ID+".png", sizes[0].w, sizes[0].h
 	}
@@ -69,6 +63,9 @@ func assetArts(o *Options, m *Manifest) []*artifact {
 func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artifact, error) {
 	var out []*artifact
 	g := web.GalleryData{Report: l.Report.ID.Value, Title: l.Report.Title.EN.Value}
+	if b := baseURL(l, o); b != "" {
+		g.BaseURL = b + l.Report.ID.Value + "/"
+	}
 	g.Meta = provenance.Meta{Title: g.Title, Description: galleryDescription(l), Software: "tollcharts " + Version, Inputs: reportInputs(m)}
 	if th := l.Theme; th != nil {
 		g.Meta.Theme = th.Name
@@ -83,7 +80,7 @@ func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artif
 			g.Charts = append(g.Charts, web.GalleryChart{ID: f.ID})
 		}
 		key := f.Locale.Lang + "/" + f.ID
-		entries[key] = &web.GalleryEntry{Lang: f.Locale.Lang, Title: f.Title, Alt: f.Alt, Source: f.Source}
+		entries[key] = &web.GalleryEntry{Lang: f.Locale.Lang, Title: f.Title, Alt: f.Alt, Source: f.Source, Height: web.EmbedHeight(f)}
 	}
 	for _, a := range arts {
 		e := entries[a.Lang+"/"+a.Chart]
@@ -93,6 +90,8 @@ func htmlSupport(l *Loaded, o *Options, m *Manifest, arts []*artifact) ([]*artif
 		switch {
 		case a.Format == "mp4" || a.Format == "gif" || strings.HasSuffix(a.Path, ".poster.png"):
 			addVideo(e, a)
+		case a.Format == OEmbedFormat:
+			e.OEmbed = a.Path
 		case a.Format == "txt":
 			e.Caption = a.Path
 		case a.Format == "html" && strings.HasSuffix(a.Path, ".single.html"):

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/csv"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"hash/crc32"
@@ -22,6 +23,7 @@ import (
 	"rsc.io/pdf"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/web"
 )
 
 // hostile is text a spreadsheet, a contributor or an attacker might put in
@@ -129,7 +131,7 @@ func TestHostileTextInEveryOutput(t *testing.T) {
 		if !evil {
 			f = []string{"html"}
 		}
-		_, err := Build(context.Background(), Options{Reports: []string{spec}, Root: "..", Out: out, Formats: f, Jobs: 2})
+		_, err := Build(context.Background(), Options{Reports: []string{spec}, Root: "..", Out: out, Formats: f, Jobs: 2, BaseURL: "https://example.org/charts/"})
 		if err != nil {
 			t.Fatalf("build (hostile %v): %v", evil, err)
 		}
@@ -153,6 +155,7 @@ func TestHostileTextInEveryOutput(t *testing.T) {
 			}
 			checkPDF(t, stem+".pdf")
 			checkCSV(t, stem+".csv", f)
+			checkOEmbedJSON(t, stem+".oembed.json", f)
 			for _, suffix := range []string{".html", ".single.html"} {
 				clean := filepath.Join(cleanDir, f.Locale.Lang, f.ID+suffix)
 				checkHTML(t, stem+suffix, clean)
@@ -160,6 +163,27 @@ func TestHostileTextInEveryOutput(t *testing.T) {
 		})
 	}
 	checkHTML(t, filepath.Join(dir, "index.html"), filepath.Join(cleanDir, "index.html"))
+}
+
+// checkOEmbedJSON: the page's oEmbed response is JSON whose title is the
+// figure's, and whose embed code carries it as an attribute value: one
+// iframe and the one script of the embed code, no element of the text.
+func checkOEmbedJSON(t *testing.T, p string, f *figure.Figure) {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o web.OEmbed
+	if err := json.Unmarshal(b, &o); err != nil {
+		t.Fatalf("%s: %v", p, err)
+	}
+	if o.Title != f.Title {
+		t.Errorf("%s: title %q, want %q", p, o.Title, f.Title)
+	}
+	if n, m := strings.Count(o.HTML, "<iframe"), strings.Count(o.HTML, "<script"); n != 1 || m != 1 || strings.Contains(o.HTML, "<img") {
+		t.Errorf("%s: embed code has %d iframes and %d scripts, want 1 and 1: %s", p, n, m, o.HTML)
+	}
 }
 
 // checkSVG: the SVG is well-formed XML, its <title> and <desc> hold the

@@ -17,6 +17,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -405,6 +406,113 @@ func TestShippedChartsInBrowser(t *testing.T) {
 	out, pages := buildShipped(t)
 	t.Run("pages", func(t *testing.T) { checkPages(t, browser, pages) })
 	t.Run("iframes", func(t *testing.T) { checkEmbedded(t, browser, out, pages) })
+	t.Run("oembed", func(t *testing.T) { checkOEmbed(t, browser, pages) })
+}
+
+// checkOEmbed builds one report as published at a test server's address
+// (-base-url), then does what a CMS given a page's URL does: it opens the
+// page, follows its oEmbed discovery link, reads the response, and puts
+// the response's embed code in an article; the test then checks each
+// chart drawn in its iframe against its CSV, and the thumbnail.
+func checkOEmbed(t *testing.T, browser context.Context, all []shippedPage) {
+	out := t.TempDir()
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	srvURL, _ := url.Parse(srv.URL)
+	base := srv.URL + "/"
+	_, err := charts.Build(context.Background(), charts.Options{Root: root, Out: out, BaseURL: base,
+		Reports: []string{filepath.Join(root, "reports", embeddedReport+".yaml")}, Formats: []string{"html", "png", "oembed"}})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	var pages []shippedPage
+	for _, p := range all {
+		if p.Report == embeddedReport && !p.Single {
+			pages = append(pages, p)
+		}
+	}
+	tb := newTab(t, browser, 120*time.Second)
+	var article strings.Builder
+	article.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Test article embedding charts by oEmbed</title></head><body>\n<p>Test article.</p>\n")
+	for _, p := range pages {
+		pageURL := base + embeddedReport + "/" + p.Path
+		tb.navigate(pageURL)
+		href := eval[string](tb, "", `(document.querySelector('link[rel=alternate][type="application/json+oembed"]') || {}).href || ""`)
+		if href == "" {
+			t.Errorf("%s: no oEmbed discovery link", p.Path)
+			continue
+		}
+		o := getJSON[web.OEmbed](t, href)
+		title := eval[string](tb, "", `document.title`)
+		if o.Type != "rich" || o.Version != "1.0" || o.Title != title || o.Width <= 0 || o.Height <= 0 || o.ProviderURL != base {
+			t.Errorf("%s: oEmbed %+v; want type rich, version 1.0, title %q, a size, provider %s", p.Path, o, title, base)
+		}
+		if !strings.HasPrefix(o.HTML, `<iframe src="`+pageURL+`"`) {
+			t.Errorf("%s: oEmbed html %q does not embed %s", p.Path, short(o.HTML), pageURL)
+		}
+		if w, h := pngSize(t, o.ThumbnailURL); w != o.ThumbnailWidth || h != o.ThumbnailHeight || w == 0 {
+			t.Errorf("%s: thumbnail %s is %dx%d, the response says %dx%d", p.Path, o.ThumbnailURL, w, h, o.ThumbnailWidth, o.ThumbnailHeight)
+		}
+		article.WriteString(o.HTML)
+	}
+	article.WriteString("</body></html>\n")
+	if err := os.WriteFile(filepath.Join(out, "oembed-article.html"), []byte(article.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb.navigate(srv.URL + "/oembed-article.html")
+	for _, p := range pages {
+		t.Run(p.Path, func(t *testing.T) {
+			parent := tb.t
+			tb.t = t
+			defer func() { tb.t = parent }()
+			sel := fmt.Sprintf(`document.querySelector('iframe[src=%q]')`, base+embeddedReport+"/"+p.Path)
+			if !eval[bool](tb, "", `!!`+sel) {
+				t.Fatalf("no iframe for %s", p.Path)
+			}
+			eval[bool](tb, "", sel+`.scrollIntoView(), true`)
+			ctxID := tb.frameContext("/" + p.Path)
+			tb.waitFor(ctxID, chartsReady, 20*time.Second)
+			checkPageState(t, p, eval[string](tb, ctxID, readPage))
+		})
+	}
+	noProblems(t, tb, []string{srvURL.Host})
+}
+
+// getJSON fetches and decodes a JSON document.
+func getJSON[T any](t *testing.T, u string) T {
+	t.Helper()
+	var v T
+	res, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", u, res.Status)
+	}
+	if err := json.NewDecoder(res.Body).Decode(&v); err != nil {
+		t.Fatalf("GET %s: %v", u, err)
+	}
+	return v
+}
+
+// pngSize fetches a PNG and returns its size (0, 0 when it is not one).
+func pngSize(t *testing.T, u string) (int, int) {
+	t.Helper()
+	if u == "" {
+		return 0, 0
+	}
+	res, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	c, err := png.DecodeConfig(res.Body)
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Errorf("GET %s: %s, %v", u, res.Status, err)
+		return 0, 0
+	}
+	return c.Width, c.Height
 }
 
 // checkPages opens every page from file://, one tab each, with reduced

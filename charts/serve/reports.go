@@ -76,7 +76,7 @@ func (s *Server) build(ctx context.Context, r *report, deferred []string) ([]str
 	s.mu.Unlock()
 	o := charts.Options{
 		Reports: []string{r.spec}, Root: s.cfg.Root, Out: s.cfg.Out,
-		Langs: s.cfg.Langs, Formats: s.cfg.Formats, Jobs: s.cfg.Jobs, Defer: deferred,
+		Langs: s.cfg.Langs, Formats: s.cfg.Formats, Jobs: s.cfg.Jobs, BaseURL: s.cfg.BaseURL, Defer: deferred,
 		Written: s.cfg.Stdout, Log: io.Discard, Notices: s.cfg.Stderr,
 	}
 	stop := func() {}

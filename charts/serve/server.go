@@ -27,6 +27,7 @@ type Config struct {
 	Langs   []string // as charts.Options.Langs
 	Formats []string // as charts.Options.Formats
 	Jobs    int      // as charts.Options.Jobs
+	BaseURL string   // as charts.Options.BaseURL
 
 	Stdout io.Writer // receives the path of each file written (nil: discarded)
 	Stderr io.Writer // build errors and a line per build (nil: discarded)

@@ -245,11 +245,8 @@ func (v *validator) report(r *Report) {
 	if m := r.Arabic.Months; m != "" && m != "levantine" && m != "egyptian" {
 		v.add(r.Arabic.At, "arabic.months %q is not known; want one of: levantine, egyptian", m)
 	}
-	if b := r.BaseURL.Value; b != "" {
-		u, err := url.Parse(b)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || !strings.HasSuffix(u.Path, "/") {
-			v.add(r.BaseURL.Pos, "base_url %q is not allowed; want the absolute http(s) URL of the published output folder, ending in /, e.g. https://example.org/charts/", b)
-		}
+	if b := r.BaseURL.Value; b != "" && !BaseURLOK(b) {
+		v.add(r.BaseURL.Pos, "base_url %q is not allowed; %s", b, BaseURLWant)
 	}
 	r.DatasetPaths = map[string]string{}
 	dir := filepath.Dir(v.path)
@@ -340,4 +337,14 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// BaseURLWant says what a base URL (the spec's base_url, the -base-url
+// flag) must be.
+const BaseURLWant = "want the absolute http(s) URL of the published output folder, ending in /, e.g. https://example.org/charts/"
+
+// BaseURLOK reports whether b is a base URL as BaseURLWant says.
+func BaseURLOK(b string) bool {
+	u, err := url.Parse(b)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.RawQuery == "" && u.Fragment == "" && u.User == nil && strings.HasSuffix(u.Path, "/") && !strings.ContainsAny(b, " \t\r\n")
 }

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"encoding/json"
 	"html"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
@@ -47,6 +49,58 @@ func TestLinkPreview(t *testing.T) {
 		}
 		if _, err := newPageData(f, Options{Social: Social{Image: "test-line.png"}}, false); err == nil {
 			t.Errorf("%s: a relative preview image was accepted", lang)
+		}
+	}
+}
+
+var oembedLink = regexp.MustCompile(`<link rel="alternate" type="application/json\+oembed" href="([^"]+)" title="([^"]*)">`)
+
+// TestOEmbed checks a page's oEmbed response (type rich, version 1.0, the
+// embed code of the page at its absolute URL, the size, the thumbnail, the
+// provider) and the discovery link naming it; relative URLs and a
+// thumbnail without a size are refused.
+func TestOEmbed(t *testing.T) {
+	for _, lang := range langs {
+		f := testFigure(figure.Bar, lang)
+		dir := "https://example.org/charts/synthetic/" + lang + "/"
+		s := Social{URL: dir + "test-bar.html", Image: dir + "test-bar.png", Width: 1200, Height: 675}
+		b, err := OEmbedJSON(f, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var o OEmbed
+		if err := json.Unmarshal(b, &o); err != nil {
+			t.Fatalf("%s: %v\n%s", lang, err, b)
+		}
+		want := OEmbed{Type: "rich", Version: "1.0", Title: f.Title, ProviderName: "example.org", ProviderURL: "https://example.org/",
+			HTML: Embed(f, s.URL), Width: 1200, Height: EmbedHeight(f), ThumbnailURL: s.Image, ThumbnailWidth: 1200, ThumbnailHeight: 675}
+		if o != want {
+			t.Errorf("%s: oEmbed\n%+v\nwant\n%+v", lang, o, want)
+		}
+		if !strings.Contains(o.HTML, `<iframe src="`+s.URL+`"`) || o.Height != rankHeight(f)+220 {
+			t.Errorf("%s: html %q, height %d: want an iframe of %s, %d px high", lang, o.HTML, o.Height, s.URL, rankHeight(f)+220)
+		}
+		// Without a still, no thumbnail.
+		b, err = OEmbedJSON(f, Social{URL: s.URL})
+		if err != nil || strings.Contains(string(b), "thumbnail") {
+			t.Errorf("%s: without an image: %s, %v; want no thumbnail", lang, b, err)
+		}
+		for _, bad := range []Social{{URL: "test-bar.html"}, {URL: "javascript:alert(1)"}, {URL: s.URL, Image: "test-bar.png", Width: 1, Height: 1}, {URL: s.URL, Image: s.Image}} {
+			if _, err := OEmbedJSON(f, bad); err == nil {
+				t.Errorf("%s: %+v accepted", lang, bad)
+			}
+		}
+
+		page := string(render(t, f, Options{Social: s, OEmbed: dir + "test-bar.oembed.json"}))
+		m := oembedLink.FindStringSubmatch(page)
+		if m == nil || m[1] != dir+"test-bar.oembed.json" || html.UnescapeString(m[2]) != f.Title {
+			t.Errorf("%s: discovery link %q; want the oEmbed URL titled %q", lang, m, f.Title)
+		}
+		if strings.Contains(string(render(t, f, Options{Social: s})), "json+oembed") {
+			t.Errorf("%s: a page without Options.OEmbed has a discovery link", lang)
+		}
+		if _, err := newPageData(f, Options{OEmbed: "test-bar.oembed.json"}, false); err == nil {
+			t.Errorf("%s: a relative oEmbed URL was accepted", lang)
 		}
 	}
 }

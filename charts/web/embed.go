@@ -35,17 +35,23 @@ func Embed(fig *figure.Figure, pageURL string) string {
 		return ""
 	}
 	lang := fig.Locale.Lang
-	h := 560
+	return embedCode(pageURL, fig.Title, lang, ChartID(fig.Report, fig.ID, lang), EmbedHeight(fig))
+}
+
+// EmbedHeight is the height in px an embed iframe of the figure's page
+// starts at, before the page posts its own: an estimate from the kind of
+// chart and its number of categories.
+func EmbedHeight(fig *figure.Figure) int {
 	switch {
 	case checkFigure(fig) != nil:
 	case fig.Kind == figure.Bar:
-		h = rankHeight(fig) + 220
+		return rankHeight(fig) + 220
 	case formOf(fig.Kind) == formStat:
-		h = 360
+		return 360
 	case formOf(fig.Kind) == formMap:
-		h = 640 + 34*len(fig.Categories)
+		return 640 + 34*len(fig.Categories)
 	}
-	return embedCode(pageURL, fig.Title, lang, ChartID(fig.Report, fig.ID, lang), h)
+	return 560
 }
 
 // embedCode writes the iframe and its height script.

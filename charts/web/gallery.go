@@ -54,6 +54,9 @@ type GalleryEntry struct {
 	SVG    string
 	PDF    string
 	CSV    string
+	// OEmbed is the page's oEmbed response, written only when the
+	// gallery's BaseURL is known: the gallery shows its absolute URL.
+	OEmbed string
 	// Videos are the chart's videos, one per social size; Caption the
 	// share caption (alt text and source line) to paste under a post.
 	Videos  []GalleryVideo
@@ -100,6 +103,8 @@ type galleryEntry struct {
 	GalleryEntry
 	Dir, LangName  string
 	Embed, EmbedID string
+	// OEmbedURL is the absolute URL of the page's oEmbed response.
+	OEmbedURL, OEmbedID string
 }
 
 // Gallery writes the report's gallery page: for each chart and language,
@@ -140,7 +145,7 @@ func Gallery(w io.Writer, g GalleryData) error {
 	for _, c := range g.Charts {
 		gc := galleryChart{ID: c.ID, Anchor: anchor(c.ID)}
 		for _, e := range c.Entries {
-			paths := []struct{ name, v string }{{"Page", e.Page}, {"PNG", e.PNG}, {"SVG", e.SVG}, {"PDF", e.PDF}, {"CSV", e.CSV}, {"Caption", e.Caption}}
+			paths := []struct{ name, v string }{{"Page", e.Page}, {"PNG", e.PNG}, {"SVG", e.SVG}, {"PDF", e.PDF}, {"CSV", e.CSV}, {"Caption", e.Caption}, {"OEmbed", e.OEmbed}}
 			for _, v := range e.Videos {
 				paths = append(paths, struct{ name, v string }{"MP4", v.MP4}, struct{ name, v string }{"GIF", v.GIF}, struct{ name, v string }{"Poster", v.Poster})
 			}
@@ -164,6 +169,13 @@ func Gallery(w io.Writer, g GalleryData) error {
 				}
 				ge.Embed = embedCode(base+e.Page, e.Title, e.Lang, ChartID(g.Report, c.ID, e.Lang), h)
 				ge.EmbedID = "embed-" + gc.Anchor + "-" + slug(e.Lang)
+			}
+			if e.OEmbed != "" {
+				if base == "" {
+					return fmt.Errorf("web: gallery %s/%s: OEmbed %q without a BaseURL: an oEmbed response is only of use at its absolute URL", c.ID, e.Lang, e.OEmbed)
+				}
+				ge.OEmbedURL = base + e.OEmbed
+				ge.OEmbedID = "oembed-" + gc.Anchor + "-" + slug(e.Lang)
 			}
 			gc.Entries = append(gc.Entries, ge)
 		}

@@ -61,6 +61,22 @@ func TestGalleryBaseURL(t *testing.T) {
 	if !strings.Contains(b.String(), `src=&#34;https://example.org/charts/synthetic/en/test-bar.html&#34;`) {
 		t.Error("embed code does not use BaseURL")
 	}
+	// The oEmbed response's absolute URL, with a copy button; refused
+	// without a base URL, where it would be of no use.
+	g.Charts[0].Entries[0].OEmbed = "en/test-bar.oembed.json"
+	b.Reset()
+	if err := Gallery(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`value="https://example.org/charts/synthetic/en/test-bar.oembed.json"`, `<button type="button" data-copy="oembed-`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("gallery lacks %s", want)
+		}
+	}
+	g.BaseURL = ""
+	if err := Gallery(&b, g); err == nil {
+		t.Error("an oEmbed entry without a BaseURL was accepted")
+	}
 }
 
 func TestGalleryEscaping(t *testing.T) {

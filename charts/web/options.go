@@ -48,6 +48,11 @@ type Options struct {
 	// its image's, with the image's size. Empty: a preview without them.
 	Social Social
 
+	// OEmbed is the absolute URL of the page's oEmbed response (see
+	// OEmbedJSON), which the page names in its discovery link so that a
+	// CMS given the page's URL finds its embed code. Empty: no link.
+	OEmbed string
+
 	// NoAnimation draws the chart at once, without ECharts' opening
 	// animation (tests, print). Readers who ask for reduced motion get no
 	// animation anyway.

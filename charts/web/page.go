@@ -57,6 +57,8 @@ type pageData struct {
 	// Card is the page's link preview: Open Graph properties and
 	// Twitter card names.
 	Card []cardMeta
+	// OEmbed is the URL of the page's oEmbed response (discovery link).
+	OEmbed string
 }
 
 // cardMeta is one <meta> of a link preview: property (Open Graph) or
@@ -185,16 +187,17 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 		CatHeader: t.Category,
 		Meta:      provenance.HTML(pageMeta(fig, opts.Meta)),
 	}
-	for _, u := range []string{opts.Social.URL, opts.Social.Image} {
+	for _, u := range []string{opts.Social.URL, opts.Social.Image, opts.OEmbed} {
 		if u == "" {
 			continue
 		}
 		if p, err := url.Parse(u); err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
-			return nil, fmt.Errorf("web: %s/%s: Options.Social URL %q is not an absolute http(s) URL", fig.Report, fig.ID, u)
+			return nil, fmt.Errorf("web: %s/%s: Options.Social or Options.OEmbed URL %q is not an absolute http(s) URL", fig.Report, fig.ID, u)
 		}
 	}
 	if !snippet {
 		d.Card = card(fig, opts.Social)
+		d.OEmbed = opts.OEmbed
 	}
 	if fig.TimeAxis {
 		d.CatHeader = t.Period

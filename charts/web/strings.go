@@ -19,6 +19,7 @@ type ui struct {
 	Downloads   string
 	AltText     string
 	EmbedCode   string
+	OEmbedURL   string // label of the page's oEmbed address
 	Copy        string
 	Copied      string
 	CopyFailed  string
@@ -42,6 +43,7 @@ var uiEN = ui{
 	Downloads:   "Downloads",
 	AltText:     "Alt text",
 	EmbedCode:   "Embed code",
+	OEmbedURL:   "oEmbed URL (for a CMS that embeds by link)",
 	Copy:        "Copy",
 	Copied:      "Copied",
 	CopyFailed:  "Selected: press Ctrl+C (⌘C on a Mac) to copy",
@@ -65,6 +67,7 @@ var uiAR = ui{
 	Downloads:   "التنزيلات",
 	AltText:     "النص البديل",
 	EmbedCode:   "رمز التضمين",
+	OEmbedURL:   "رابط oEmbed (لأنظمة إدارة المحتوى التي تضمّن عبر الرابط)",
 	Copy:        "نسخ",
 	Copied:      "تم النسخ",
 	CopyFailed:  "تم التحديد: اضغط Ctrl+C (أو ⌘C على Mac) للنسخ",

@@ -13,6 +13,7 @@ import (
 	"github.com/tollcharts/tollcharts/charts"
 	"github.com/tollcharts/tollcharts/charts/dataset"
 	"github.com/tollcharts/tollcharts/charts/diag"
+	"github.com/tollcharts/tollcharts/charts/spec"
 )
 
 // Exit statuses.
@@ -97,10 +98,15 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	jobs := fs.Int("j", 0, "parallel renders (default: the number of CPUs)")
 	force := fs.Bool("force", false, "render everything, even what is up to date")
 	quiet := fs.Bool("q", false, "no progress or summary on stderr")
+	base := baseURLFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	o := charts.Options{Reports: fs.Args(), Out: *out, Jobs: *jobs, Force: *force, Written: stdout, Log: stderr, Notices: stderr}
+	o := charts.Options{Reports: fs.Args(), Out: *out, Jobs: *jobs, Force: *force, BaseURL: *base, Written: stdout, Log: stderr, Notices: stderr}
+	if err := checkBaseURLFlag(*base); err != nil {
+		fmt.Fprintf(stderr, "tollcharts build: %v\n", err)
+		return exitUsage
+	}
 	if *quiet {
 		o.Log = io.Discard
 	}
@@ -120,6 +126,19 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return report(stderr, err)
 	}
 	return exitOK
+}
+
+// baseURLFlag defines -base-url.
+func baseURLFlag(fs *flag.FlagSet) *string {
+	return fs.String("base-url", "", "`URL` where the output folder is published (https://example.org/charts/), for link previews, oEmbed and embed codes; wins over each spec's base_url")
+}
+
+// checkBaseURLFlag checks the value of -base-url.
+func checkBaseURLFlag(b string) error {
+	if b != "" && !spec.BaseURLOK(b) {
+		return fmt.Errorf("-base-url %q is not allowed; %s", b, spec.BaseURLWant)
+	}
+	return nil
 }
 
 // report prints an error on stderr and returns the exit status.

@@ -78,7 +78,7 @@ func TestVersionAndUsage(t *testing.T) {
 	if code, _, _ := runT(t); code != 2 {
 		t.Errorf("no command: %d, want 2", code)
 	}
-	if code, _, errOut := runT(t, "build", "-format", "webm"); code != 2 || !strings.Contains(errOut, `-format: "webm" is not known; want one of: png, svg, pdf, html, mp4, gif`) {
+	if code, _, errOut := runT(t, "build", "-format", "webm"); code != 2 || !strings.Contains(errOut, `-format: "webm" is not known; want one of: png, svg, pdf, html, oembed, mp4, gif`) {
 		t.Errorf("bad format: %d %q", code, errOut)
 	}
 	if code, _, _ := runT(t, "build", "-nope"); code != 2 {

@@ -23,11 +23,16 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	formats := fs.String("format", "", "formats, comma-separated ("+strings.Join(charts.Formats, ",")+"); default: all")
 	jobs := fs.Int("j", 0, "parallel renders (default: the number of CPUs)")
 	quiet := fs.Bool("q", false, "no progress line on stderr")
+	base := baseURLFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	cfg := serve.Config{Reports: fs.Args(), Out: *out, Jobs: *jobs, Public: *public, Stdout: stdout, Stderr: stderr}
+	cfg := serve.Config{Reports: fs.Args(), Out: *out, Jobs: *jobs, Public: *public, Stdout: stdout, Stderr: stderr, BaseURL: *base}
 	var err error
+	if err := checkBaseURLFlag(*base); err != nil {
+		fmt.Fprintf(stderr, "tollcharts serve: %v\n", err)
+		return exitUsage
+	}
 	if cfg.Langs, err = splitList("lang", *langs, []string{"en", "ar"}); err != nil {
 		fmt.Fprintf(stderr, "tollcharts serve: %v\n", err)
 		return exitUsage
