@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/tollcharts/tollcharts/charts/dataset"
@@ -391,6 +392,17 @@ func buildReport(ctx context.Context, l *Loaded, o *Options, out *outDir) (*Mani
 		th, _ = theme.ByName(r.Theme.Value)
 	}
 	m := &Manifest{Tool: Tool{Name: "tollcharts", Version: Version}, Report: r.ID.Value}
+	if u := r.Updated; u != nil {
+		m.Updated = &Updated{Date: u.Date.Value}
+		for _, lang := range r.Langs() {
+			if n, ok := u.Note.Get(lang); ok {
+				if m.Updated.Note == nil {
+					m.Updated.Note = map[string]string{}
+				}
+				m.Updated.Note[lang] = strings.TrimSpace(n)
+			}
+		}
+	}
 	m.Inputs = append(m.Inputs, Input{Path: filepath.ToSlash(r.Path), Kind: "spec", SHA256: fileHash(r.Path)})
 	for _, t := range l.Tables {
 		m.Inputs = appendInput(m.Inputs, Input{Path: filepath.ToSlash(t.Path), Kind: "dataset", SHA256: t.SHA256})

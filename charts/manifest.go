@@ -9,10 +9,20 @@ import (
 
 // Manifest lists what a build of one report read and wrote.
 type Manifest struct {
-	Tool      Tool       `json:"tool"`
-	Report    string     `json:"report"`
+	Tool   Tool   `json:"tool"`
+	Report string `json:"report"`
+	// Updated is the report's update or correction (spec updated:), when
+	// it has one.
+	Updated   *Updated   `json:"updated,omitempty"`
 	Inputs    []Input    `json:"inputs"`
 	Artifacts []Artifact `json:"artifacts"`
+}
+
+// Updated is the day of a report's update or correction (YYYY-MM-DD) and
+// its note by language, as every chart prints it.
+type Updated struct {
+	Date string            `json:"date"`
+	Note map[string]string `json:"note,omitempty"`
 }
 
 // Tool names the program that wrote the files.

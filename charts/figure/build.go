@@ -96,6 +96,9 @@ func (b *builder) build() *Figure {
 	for i, n := range c.Notes {
 		f.Notes = append(f.Notes, b.text(n, fmt.Sprintf("notes[%d]", i), true))
 	}
+	if u := b.r.Updated; u != nil {
+		f.Updated, f.Correction = u.Date.Value, b.correction(u)
+	}
 	b.selectRows()
 	if b.errs.Len() > 0 {
 		return nil
@@ -483,4 +486,23 @@ func (b *builder) timeScale(f *Figure) {
 		dates = append(dates, d)
 	}
 	f.Dates = dates
+}
+
+// correction is the line printed for a report's update: the day in the
+// figure's language and the note, if any ("Updated 6 December 2026: the
+// governorate of one attack was corrected.").
+func (b *builder) correction(u *spec.Updated) string {
+	day := b.loc.Date(u.Day())
+	note, _ := u.Note.Get(b.lang)
+	note = strings.TrimSpace(note)
+	if b.lang == "ar" {
+		if note == "" {
+			return "حُدِّث في " + day
+		}
+		return "حُدِّث في " + day + ": " + note
+	}
+	if note == "" {
+		return "Updated " + day
+	}
+	return "Updated " + day + ": " + note
 }

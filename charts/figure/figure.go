@@ -105,6 +105,22 @@ type Figure struct {
 	Alt string `json:"alt"`
 	// Derived explains derived numbers (formula and rounding), if any.
 	Derived string `json:"derived,omitempty"`
+	// Updated is the day ("YYYY-MM-DD") the report was updated or
+	// corrected after publication, when it was; Correction is the line
+	// every renderer prints for it: "Updated 6 December 2026: <note>".
+	Updated    string `json:"updated,omitempty"`
+	Correction string `json:"correction,omitempty"`
+}
+
+// FooterNotes are the lines a renderer prints in the footer beside the
+// source line: the notes, then a renderer's own (extra), then the
+// update or correction, if any.
+func (f *Figure) FooterNotes(extra ...string) []string {
+	out := append(append([]string(nil), f.Notes...), extra...)
+	if f.Correction != "" {
+		out = append(out, f.Correction)
+	}
+	return out
 }
 
 // RTL reports whether the figure reads right to left.

@@ -14,6 +14,7 @@ import (
 	"github.com/tollcharts/tollcharts/charts/dataset"
 	"github.com/tollcharts/tollcharts/charts/figure"
 	"github.com/tollcharts/tollcharts/charts/spec"
+	sy "github.com/tollcharts/tollcharts/charts/internal/strictyaml"
 )
 
 var update = flag.Bool("update", os.Getenv("UPDATE_GOLDEN") != "", "rewrite golden files")
@@ -277,5 +278,50 @@ func TestMarkErrors(t *testing.T) {
 		if got != c.want {
 			t.Errorf("got  %s\nwant %s", got, c.want)
 		}
+	}
+}
+
+// TestCorrection: a report's updated: block puts the day, in the figure's
+// language (Arabic month names and digits as the report says), and the
+// note in one line that every renderer prints (FooterNotes, last).
+func TestCorrection(t *testing.T) {
+	r, tab := synth(t, `  - id: c
+    kind: column
+    data: d
+    title: {en: Synthetic, ar: تجريبي}
+    notes: [{en: A synthetic note., ar: ملاحظة تجريبية.}]
+    select: {metric: civilians_killed, category: [all]}
+    x: period
+`)
+	for _, c := range []struct {
+		note, digits, lang, want string
+	}{
+		{"Synthetic fix.", "", "en", "Updated 6 December 2026: Synthetic fix."},
+		{"تصحيح تجريبي.", "", "ar", "حُدِّث في 6 كانون الأول 2026: تصحيح تجريبي."},
+		{"تصحيح تجريبي.", "arab", "ar", "حُدِّث في ٦ كانون الأول ٢٠٢٦: تصحيح تجريبي."},
+		{"", "", "en", "Updated 6 December 2026"},
+		{"", "", "ar", "حُدِّث في 6 كانون الأول 2026"},
+	} {
+		r.Arabic.Digits = c.digits
+		r.Updated = &spec.Updated{Date: sy.String{Value: "2026-12-06"}}
+		if c.note != "" {
+			r.Updated.Note = spec.Text{EN: sy.String{Value: c.note}, AR: sy.String{Value: c.note}}
+		}
+		f, err := figure.Build(r, &r.Charts[0], tab, c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Updated != "2026-12-06" || f.Correction != c.want {
+			t.Errorf("%s %q: updated %q, correction %q; want 2026-12-06, %q", c.lang, c.note, f.Updated, f.Correction, c.want)
+		}
+		notes := f.FooterNotes("extra")
+		if n := len(f.Notes); len(notes) != n+2 || !slices.Equal(notes[:n], f.Notes) || notes[n] != "extra" || notes[n+1] != c.want {
+			t.Errorf("%s: footer notes %q; want the note, the extra, the correction", c.lang, notes)
+		}
+	}
+	r.Updated = nil
+	f, _ := figure.Build(r, &r.Charts[0], tab, "en")
+	if f.Correction != "" || f.Updated != "" || !slices.Equal(f.FooterNotes(), f.Notes) {
+		t.Errorf("without updated: %q %q %q", f.Updated, f.Correction, f.FooterNotes())
 	}
 }

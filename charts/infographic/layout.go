@@ -45,7 +45,7 @@ func (c *canvas) frame(f *figure.Figure, extraNotes ...string) (rect, error) {
 		}
 	}
 	var paras [][]*text.Line
-	notes := append(append([]string(nil), f.Notes...), extraNotes...)
+	notes := f.FooterNotes(extraNotes...)
 	for _, n := range append(notes, f.Source) {
 		if n != "" {
 			paras = append(paras, c.wrap(n, small, foot.W()))

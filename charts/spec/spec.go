@@ -65,6 +65,9 @@ type Report struct {
 	// Graph, Twitter cards) name their image and themselves by absolute
 	// URLs under it. Optional: without it, previews carry no image.
 	BaseURL sy.String `yaml:"base_url"`
+	// Updated, when set, is the day the report was updated or corrected
+	// after publication, with a note saying what changed (see Updated).
+	Updated *Updated `yaml:"updated"`
 	At      sy.Pos
 
 	// Path is the spec file; DatasetPaths maps a dataset name to its path
@@ -248,6 +251,7 @@ func (v *validator) report(r *Report) {
 	if b := r.BaseURL.Value; b != "" && !BaseURLOK(b) {
 		v.add(r.BaseURL.Pos, "base_url %q is not allowed; %s", b, BaseURLWant)
 	}
+	v.updated(r)
 	r.DatasetPaths = map[string]string{}
 	dir := filepath.Dir(v.path)
 	for name, p := range r.Datasets {

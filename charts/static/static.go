@@ -241,7 +241,7 @@ func draw1(dc draw.Canvas, f *figure.Figure, o Options) error {
 	}
 	small := p.style(th.Small, false, th.Muted)
 	foot := []string{f.Source}
-	foot = append(foot, f.Notes...)
+	foot = append(foot, f.FooterNotes()...)
 	logoW, logoH := p.logoSize() // the logo takes the footer's start side
 	if logoW > 0 {
 		p.indent = logoW + logoGap

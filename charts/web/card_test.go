@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"html"
+	"html/template"
 	"regexp"
 	"strings"
 	"testing"
@@ -101,6 +102,29 @@ func TestOEmbed(t *testing.T) {
 		}
 		if _, err := newPageData(f, Options{OEmbed: "test-bar.oembed.json"}, false); err == nil {
 			t.Errorf("%s: a relative oEmbed URL was accepted", lang)
+		}
+	}
+}
+
+// TestUpdatedOnPage: a figure of an updated or corrected report shows the
+// correction line in its footer, with the day in a <time>, and says the
+// day in its meta (Open Graph's article:modified_time, dateModified);
+// without one, neither.
+func TestUpdatedOnPage(t *testing.T) {
+	for _, lang := range langs {
+		f := testFigure(figure.Line, lang)
+		f.Updated, f.Correction = "2026-12-06", map[string]string{"en": "Updated 6 December 2026: a synthetic fix.", "ar": "حُدِّث في 6 كانون الأول 2026: تصحيح مصطنع."}[lang]
+		page := string(render(t, f, Options{}))
+		if want := `<p class="tc-updated"><time datetime="2026-12-06">` + template.HTMLEscapeString(f.Correction) + `</time></p>`; !strings.Contains(page, want) {
+			t.Errorf("%s: page lacks %s", lang, want)
+		}
+		m := pageCard(t, []byte(page))
+		if m["article:modified_time"] != "2026-12-06" || m["dateModified"] != "2026-12-06" {
+			t.Errorf("%s: meta %v; want article:modified_time and dateModified 2026-12-06", lang, m)
+		}
+		f.Updated, f.Correction = "", ""
+		if page := string(render(t, f, Options{})); strings.Contains(page, `class="tc-updated"`) || strings.Contains(page, "modified_time") || strings.Contains(page, "dateModified") {
+			t.Errorf("%s: a page without an update says it was updated", lang)
 		}
 	}
 }

@@ -84,6 +84,11 @@ func card(fig *figure.Figure, s Social) []cardMeta {
 			out = append(out, og("image:width", fmt.Sprint(s.Width)), og("image:height", fmt.Sprint(s.Height)))
 		}
 	}
+	if fig.Updated != "" {
+		// The day of the report's update or correction, as Open Graph's
+		// article and schema.org name it.
+		out = append(out, cardMeta{Property: "article:modified_time", Content: fig.Updated}, cardMeta{Name: "dateModified", Content: fig.Updated})
+	}
 	out = append(out, tw("card", kind), tw("title", fig.Title), tw("description", fig.Alt))
 	if s.Image != "" {
 		out = append(out, tw("image", s.Image), tw("image:alt", fig.Alt))
