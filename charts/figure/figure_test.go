@@ -13,8 +13,8 @@ import (
 
 	"github.com/tollcharts/tollcharts/charts/dataset"
 	"github.com/tollcharts/tollcharts/charts/figure"
-	"github.com/tollcharts/tollcharts/charts/spec"
 	sy "github.com/tollcharts/tollcharts/charts/internal/strictyaml"
+	"github.com/tollcharts/tollcharts/charts/spec"
 )
 
 var update = flag.Bool("update", os.Getenv("UPDATE_GOLDEN") != "", "rewrite golden files")
