@@ -140,6 +140,15 @@ func (p *parser) cells(f *excelize.File) (*sheetRows, bool) {
 		p.add(r, c, "merged cells %s:%s; a dataset has one value per cell: unmerge them and type the value in every cell", m.GetStartAxis(), m.GetEndAxis())
 		ok = false
 	}
+	if !ok {
+		return nil, false // the table's columns are not known: what follows would only echo the merge
+	}
+	dimCols := 0
+	if dim, err := f.GetSheetDimension(p.sheet); err == nil {
+		if _, end, found := strings.Cut(dim, ":"); found {
+			dimCols, _, _ = excelize.CellNameToCoordinates(end)
+		}
+	}
 	rows, err := f.Rows(p.sheet)
 	if err != nil {
 		p.errs.Add(p.path, 0, 0, "cannot read sheet %q: %v", p.sheet, err)
@@ -156,6 +165,15 @@ func (p *parser) cells(f *excelize.File) (*sheetRows, bool) {
 		}
 		rec := make([]string, len(raw))
 		blank := true
+		// A formula whose value was never computed reads as blank: look
+		// for formulas in every column, not only the filled cells.
+		for c := 1; c <= max(len(raw), width, dimCols); c++ {
+			name, _ := excelize.CoordinatesToCellName(c, r)
+			if fx, _ := f.GetCellFormula(p.sheet, name); fx != "" && (c > len(raw) || raw[c-1] == "") {
+				p.add(r, c, "%s", formulaMsg(fx))
+				ok, blank = false, false
+			}
+		}
 		for i, v := range raw {
 			if v == "" {
 				continue
@@ -205,7 +223,7 @@ func (p *parser) cell(f *excelize.File, row, col int, raw string) (string, bool)
 		return "", false
 	}
 	if fx, _ := f.GetCellFormula(p.sheet, name); fx != "" {
-		p.add(row, col, "formula =%s; a published figure is typed, not computed: paste the value the source prints (Paste Special > Values)", clip(fx))
+		p.add(row, col, "%s", formulaMsg(fx))
 		return "", false
 	}
 	typ, _ := f.GetCellType(p.sheet, name)
@@ -250,6 +268,10 @@ func (p *parser) cell(f *excelize.File, row, col int, raw string) (string, bool)
 		return "", false
 	}
 	return strconv.FormatInt(int64(x), 10), true
+}
+
+func formulaMsg(fx string) string {
+	return fmt.Sprintf("formula =%s; a published figure is typed, not computed: type the number the source prints (or Paste Special > Values)", clip(fx))
 }
 
 // isDate reports whether a cell's number format shows a date.

@@ -301,3 +301,90 @@ func firstDiff(a, b []byte) string {
 	lo := max(i-60, 0)
 	return fmt.Sprintf("at byte %d: %q vs %q", i, a[lo:min(i+60, len(a))], b[lo:min(i+60, len(b))])
 }
+
+// xlsxBadCases are the refused workbooks of the bad-input corpus
+// (testdata/bad/dataset-xlsx-*.xlsx), each with its sidecar's extra lines.
+func xlsxBadCases() map[string]struct {
+	sheets []xlsxSheet
+	meta   string
+} {
+	header := map[string]any{"A1": "period", "B1": "category", "C1": "value"}
+	with := func(extra map[string]any) map[string]any {
+		m := map[string]any{"A2": 2019, "B2": "all", "C2": 100, "A3": 2019, "B3": "children", "C3": 30}
+		for k, v := range header {
+			m[k] = v
+		}
+		for k, v := range extra {
+			m[k] = v
+		}
+		return m
+	}
+	return map[string]struct {
+		sheets []xlsxSheet
+		meta   string
+	}{
+		"dataset-xlsx-wrong-sheet":     {[]xlsxSheet{{name: "Sheet1", cells: with(nil)}}, "sheet: Deaths\n"},
+		"dataset-xlsx-several-sheets":  {[]xlsxSheet{{name: "Deaths", cells: with(nil)}, {name: "Notes", cells: map[string]any{"A1": "draft"}}}, ""},
+		"dataset-xlsx-merged-header":   {[]xlsxSheet{{name: "Deaths", cells: with(map[string]any{"C1": nil, "D1": nil}), merge: [][2]string{{"B1", "C1"}}}}, ""},
+		"dataset-xlsx-formula":         {[]xlsxSheet{{name: "Deaths", cells: with(map[string]any{"C3": nil}), formulas: map[string]string{"C3": "C2*0.3"}}}, ""},
+		"dataset-xlsx-error-cell":      {[]xlsxSheet{{name: "Deaths", cells: with(map[string]any{"C3": nil}), errors: map[string]string{"C3": "#REF!"}}}, ""},
+		"dataset-xlsx-fractional":      {[]xlsxSheet{{name: "Deaths", cells: with(map[string]any{"C3": 30.5})}}, ""},
+		"dataset-xlsx-text-bad-number": {[]xlsxSheet{{name: "Deaths", cells: with(map[string]any{"C3": "69,93"})}}, ""},
+	}
+}
+
+// TestXLSXCorpusFiles writes the corpus workbooks (with -update or
+// UPDATE_GOLDEN=1) and otherwise checks that each is there and holds what
+// its case says.
+func TestXLSXCorpusFiles(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "bad")
+	good, err := os.ReadFile(filepath.Join(dir, "good.meta.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range xlsxBadCases() {
+		p := filepath.Join(dir, name+".xlsx")
+		if *updateGolden {
+			if err := os.WriteFile(p, makeWorkbook(t, c.sheets...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			meta := strings.Replace(string(good), "Synthetic bad-input case", "Synthetic bad-input case (Excel)", 1) + c.meta
+			if err := os.WriteFile(filepath.Join(dir, name+".meta.yaml"), []byte(meta), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		f, err := excelize.OpenFile(p)
+		if err != nil {
+			t.Errorf("%s: %v (UPDATE_GOLDEN=1 writes it)", name, err)
+			continue
+		}
+		if got := f.GetSheetList(); len(got) != len(c.sheets) || got[0] != c.sheets[0].name {
+			t.Errorf("%s: sheets %v", name, got)
+		}
+		f.Close()
+	}
+}
+
+// TestXLSXBadBuild: a report whose .xlsx dataset holds a formula does not
+// build: exit 1, the formula's cell named, nothing written.
+func TestXLSXBadBuild(t *testing.T) {
+	c := xlsxBadCases()["dataset-xlsx-formula"]
+	files := map[string]string{}
+	for k, v := range synthetic {
+		files[k] = v
+	}
+	delete(files, "datasets/synthetic.csv")
+	files["datasets/synthetic.xlsx"] = string(makeWorkbook(t, c.sheets...))
+	files["reports/synthetic.yaml"] = strings.Replace(synthetic["reports/synthetic.yaml"], "synthetic.csv", "synthetic.xlsx", 1)
+	dir := writeFiles(t, files)
+	out := filepath.Join(dir, "out")
+	code, stdout, stderr := runT(t, "build", "-q", "-format", "svg", "-out", out, filepath.Join(dir, "reports", "synthetic.yaml"))
+	want := filepath.Join(dir, "datasets", "synthetic.xlsx") + ":Deaths!C3: formula =C2*0.3; a published figure is typed, not computed"
+	if code != 1 || stdout != "" || !strings.HasPrefix(stderr, want) {
+		t.Errorf("build: %d %q %q; want 1 and %s", code, stdout, stderr, want)
+	}
+	if _, err := os.Stat(out); err == nil && len(snapshot(t, out)) > 0 {
+		t.Error("build wrote files")
+	}
+}

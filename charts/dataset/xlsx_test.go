@@ -1,0 +1,103 @@
+package dataset
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func workbook(t *testing.T, build func(f *excelize.File)) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	build(f)
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+var syntheticMeta = &Meta{
+	Defaults:      map[string]string{"perpetrator": "russian_forces", "metric": "civilians_killed"},
+	DefaultSource: "s",
+	Sources:       map[string]Source{"s": {Title: "Synthetic source", Kind: "primary"}},
+}
+
+func TestWorkbookNamedSheetAndCells(t *testing.T) {
+	data := workbook(t, func(f *excelize.File) {
+		f.SetCellValue("Sheet1", "A1", "notes only")
+		f.NewSheet("Tolls")
+		for ref, v := range map[string]any{"A1": "period", "B1": "category", "C1": "value",
+			"A2": "2016-11-15/2016-12-22", "B2": "all", "C2": 6993, "A3": 2019, "B3": "all", "C3": " 1,200 "} {
+			f.SetCellValue("Tolls", ref, v)
+		}
+	})
+	meta := *syntheticMeta
+	meta.Sheet = "Tolls"
+	tab, err := ParseWorkbook("synthetic.xlsx", data, &meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tab.Rows) != 2 || tab.Rows[0].Value != 6993 || tab.Rows[1].Value != 1200 || tab.Rows[0].Line != 2 || tab.Rows[0].Col != 3 {
+		t.Errorf("rows %+v", tab.Rows)
+	}
+}
+
+func TestWorkbookRefusals(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		build func(f *excelize.File)
+		want  string
+	}{
+		{"formula with its computed value", func(f *excelize.File) {
+			f.SetCellValue("Sheet1", "A1", "period")
+			f.SetCellValue("Sheet1", "B1", "all")
+			f.SetCellValue("Sheet1", "A2", 2019)
+			f.SetCellFormula("Sheet1", "B2", "SUM(1,2)")
+			f.SetCellValue("Sheet1", "B2", 3) // the cached value
+			f.SetCellFormula("Sheet1", "B2", "SUM(1,2)")
+		}, "synthetic.xlsx:Sheet1!B2: formula =SUM(1,2); a published figure is typed, not computed"},
+		{"date cell as a period", func(f *excelize.File) {
+			f.SetCellValue("Sheet1", "A1", "period")
+			f.SetCellValue("Sheet1", "B1", "all")
+			style, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+			f.SetCellValue("Sheet1", "A2", 42689) // 2016-11-15
+			f.SetCellStyle("Sheet1", "A2", "A2", style)
+			f.SetCellValue("Sheet1", "B2", 5)
+		}, `synthetic.xlsx:Sheet1!A2: period "2016-11-15" is not a year or a window`},
+		{"custom date format", func(f *excelize.File) {
+			f.SetCellValue("Sheet1", "A1", "period")
+			f.SetCellValue("Sheet1", "B1", "all")
+			fmt := "dd/mm/yyyy"
+			style, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &fmt})
+			f.SetCellValue("Sheet1", "A2", 42689.5)
+			f.SetCellStyle("Sheet1", "A2", "A2", style)
+			f.SetCellValue("Sheet1", "B2", 5)
+		}, "synthetic.xlsx:Sheet1!A2: date 42689.5 has a time of day"},
+		{"empty sheet", func(f *excelize.File) {}, "synthetic.xlsx:Sheet1!A1: sheet is empty"},
+		{"not a workbook", nil, "synthetic.xlsx: cannot read the workbook"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := []byte("period,all\n2019,5\n")
+			if c.build != nil {
+				data = workbook(t, c.build)
+			}
+			_, err := ParseWorkbook("synthetic.xlsx", data, syntheticMeta)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v\nwant %s", err, c.want)
+			}
+		})
+	}
+}
+
+func TestMetaPathOfWorkbook(t *testing.T) {
+	if got := MetaPath("datasets/x.xlsx"); got != "datasets/x.meta.yaml" {
+		t.Error(got)
+	}
+	if got := MetaPath("datasets/x.csv"); got != "datasets/x.meta.yaml" {
+		t.Error(got)
+	}
+}
