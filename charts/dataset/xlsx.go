@@ -33,6 +33,14 @@ func ext(path string) string {
 	return path[i:]
 }
 
+// MaxUnzipped is the most a workbook may unpack to. A curated workbook
+// unpacks to well under a megabyte; more is a wrong file or a zip bomb.
+const MaxUnzipped = 256 << 20
+
+// maxScanCols caps the columns searched for uncomputed formulas past the
+// filled cells, whatever extent the sheet claims.
+const maxScanCols = 256
+
 // cellPath is the position of a workbook cell: path:Sheet!B7.
 func cellPath(path, sheet string, row, col int) string {
 	name, err := excelize.CoordinatesToCellName(col, row)
@@ -47,13 +55,21 @@ func cellPath(path, sheet string, row, col int) string {
 // same checks as a CSV's; a number typed as a number is its value, a date
 // cell is its day as YYYY-MM-DD. Merged cells, formulas and error values
 // are refused at their cell.
-func ParseWorkbook(path string, data []byte, meta *Meta) (*Table, error) {
+func ParseWorkbook(path string, data []byte, meta *Meta) (t *Table, err error) {
 	if meta == nil {
 		meta = &Meta{}
 	}
-	t := &Table{Path: path, Meta: meta, SHA256: hash(data)}
+	t = &Table{Path: path, Meta: meta, SHA256: hash(data)}
 	var errs diag.List
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	defer func() {
+		// The workbook reader is third-party code fed an untrusted file:
+		// whatever it trips on is this file's error, never a crash.
+		if r := recover(); r != nil {
+			errs.Add(path, 0, 0, "cannot read the workbook (%v); want an Excel .xlsx file as Excel or LibreOffice saves it", r)
+			t, err = &Table{Path: path, Meta: meta, SHA256: t.SHA256}, errs.Err()
+		}
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnzipped})
 	if err != nil {
 		errs.Add(path, 0, 0, "cannot read the workbook: %v; want an Excel .xlsx file (not .xls, not password-protected)", err)
 		return t, errs.Err()
@@ -167,7 +183,7 @@ func (p *parser) cells(f *excelize.File) (*sheetRows, bool) {
 		blank := true
 		// A formula whose value was never computed reads as blank: look
 		// for formulas in every column, not only the filled cells.
-		for c := 1; c <= max(len(raw), width, dimCols); c++ {
+		for c := 1; c <= max(len(raw), width, min(dimCols, maxScanCols)); c++ {
 			name, _ := excelize.CoordinatesToCellName(c, r)
 			if fx, _ := f.GetCellFormula(p.sheet, name); fx != "" && (c > len(raw) || raw[c-1] == "") {
 				p.add(r, c, "%s", formulaMsg(fx))

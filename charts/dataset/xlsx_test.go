@@ -101,3 +101,26 @@ func TestMetaPathOfWorkbook(t *testing.T) {
 		t.Error(got)
 	}
 }
+
+// FuzzParseWorkbook: any bytes, a damaged workbook above all, give a
+// table or positioned errors, never a panic.
+func FuzzParseWorkbook(f *testing.F) {
+	good := workbook(&testing.T{}, func(x *excelize.File) {
+		x.SetCellValue("Sheet1", "A1", "period")
+		x.SetCellValue("Sheet1", "B1", "all")
+		x.SetCellValue("Sheet1", "A2", 2019)
+		x.SetCellValue("Sheet1", "B2", 5)
+	})
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tab, err := ParseWorkbook("synthetic.xlsx", data, syntheticMeta)
+		if err == nil && tab == nil {
+			t.Fatal("no table and no error")
+		}
+		if err != nil && !strings.HasPrefix(err.Error(), "synthetic.xlsx") {
+			t.Fatalf("unpositioned error %q", err)
+		}
+	})
+}
