@@ -78,6 +78,20 @@ func TestWorkbookRefusals(t *testing.T) {
 			f.SetCellValue("Sheet1", "B2", 5)
 		}, "synthetic.xlsx:Sheet1!A2: date 42689.5 has a time of day"},
 		{"empty sheet", func(f *excelize.File) {}, "synthetic.xlsx:Sheet1!A1: sheet is empty"},
+		{"duplicate row", func(f *excelize.File) {
+			f.SetCellValue("Sheet1", "A1", "period")
+			f.SetCellValue("Sheet1", "B1", "all")
+			f.SetCellValue("Sheet1", "A2", 2019)
+			f.SetCellValue("Sheet1", "B2", 5)
+			f.SetCellValue("Sheet1", "A4", 2019)
+			f.SetCellValue("Sheet1", "B4", 6)
+		}, "synthetic.xlsx:Sheet1!B4: duplicate of row 2: same period"},
+		{"true/false cell", func(f *excelize.File) {
+			f.SetCellValue("Sheet1", "A1", "period")
+			f.SetCellValue("Sheet1", "B1", "all")
+			f.SetCellValue("Sheet1", "A2", 2019)
+			f.SetCellValue("Sheet1", "B2", true)
+		}, "synthetic.xlsx:Sheet1!B2: true/false cell; want a number, a date or text"},
 		{"not a workbook", nil, "synthetic.xlsx: cannot read the workbook"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
