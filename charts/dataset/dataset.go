@@ -97,8 +97,8 @@ func Load(path string) (*Table, error) {
 	var t *Table
 	if IsWorkbook(path) {
 		t, err = ParseWorkbook(path, data, meta)
-	} else if meta.Sheet != "" {
-		errs.Add(mp, meta.At.Line, meta.At.Col, "sheet %q is for an .xlsx dataset; %s is a CSV file, which has no sheets: remove the sheet key", clip(meta.Sheet), path)
+	} else if meta.Sheet.Value != "" {
+		errs.Add(mp, meta.Sheet.Line, meta.Sheet.Col, "sheet %q is for an .xlsx dataset; %s is a CSV file, which has no sheets: remove the sheet key", clip(meta.Sheet.Value), path)
 		return nil, errs.Err()
 	} else {
 		t, err = Parse(path, data, meta)

@@ -28,7 +28,7 @@ type Meta struct {
 	Inferred map[string]string `yaml:"inferred_periods"`
 	// Sheet names the worksheet of an .xlsx dataset that holds the
 	// table; empty: the workbook's only sheet.
-	Sheet string `yaml:"sheet"`
+	Sheet sy.String `yaml:"sheet"`
 	At    sy.Pos
 }
 

@@ -76,11 +76,12 @@ func ParseWorkbook(path string, data []byte, meta *Meta) (t *Table, err error) {
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
-	sheet := meta.Sheet
+	sheet := meta.Sheet.Value
 	switch {
 	case sheet != "":
 		if !slices.Contains(sheets, sheet) {
-			errs.Add(path, 0, 0, "sheet %q named by the sidecar is not in the workbook; its sheets are: %s", clip(sheet), quoteList(sheets))
+			// Reported where the name is written, the fix's place.
+			errs.Add(MetaPath(path), meta.Sheet.Line, meta.Sheet.Col, "sheet %q is not in %s; its sheets are: %s", clip(sheet), path, quoteList(sheets))
 			return t, errs.Err()
 		}
 	case len(sheets) == 1:

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -36,7 +37,7 @@ func TestWorkbookNamedSheetAndCells(t *testing.T) {
 		}
 	})
 	meta := *syntheticMeta
-	meta.Sheet = "Tolls"
+	meta.Sheet.Value = "Tolls"
 	tab, err := ParseWorkbook("synthetic.xlsx", data, &meta)
 	if err != nil {
 		t.Fatal(err)
@@ -137,4 +138,16 @@ func FuzzParseWorkbook(f *testing.F) {
 			t.Fatalf("unpositioned error %q", err)
 		}
 	})
+}
+
+func TestSheetKeyOnACSV(t *testing.T) {
+	dir := t.TempDir()
+	csv, meta := dir+"/synthetic.csv", dir+"/synthetic.meta.yaml"
+	os.WriteFile(csv, []byte("period,all\n2019,5\n"), 0o644)
+	os.WriteFile(meta, []byte("title: Synthetic\npublisher: Test\npublisher_short: TEST\nperiod_semantics: window\ndocumented_minimum: true\nlicence: test only\ndefaults: {perpetrator: russian_forces, metric: civilians_killed}\ndefault_source: s\nsources:\n  s: {title: Synthetic source, kind: primary}\nsheet: Deaths\n"), 0o644)
+	_, err := Load(csv)
+	want := meta + `:11:8: sheet "Deaths" is for an .xlsx dataset`
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
 }
