@@ -26,12 +26,12 @@ $(NODE): package.json package-lock.json
 # theme file, font and logo (specs may name any of them).
 $(addprefix report-,$(REPORTS)): report-%: output/%/manifest.json
 
-output/%/manifest.json: reports/%.yaml $(wildcard datasets/*.csv datasets/*.meta.yaml) $(THEMES) $(BIN) $(NODE)
+output/%/manifest.json: reports/%.yaml $(wildcard datasets/*.csv datasets/*.xlsx datasets/*.meta.yaml) $(THEMES) $(BIN) $(NODE)
 	$(BIN) build -q $<
 	@touch $@
 
 check: $(BIN)
-	$(BIN) check reports/*.yaml datasets/*.csv $(wildcard themes/*.yaml)
+	$(BIN) check reports/*.yaml datasets/*.csv $(wildcard datasets/*.xlsx themes/*.yaml)
 
 test: $(NODE)
 	$(GO) test ./...

@@ -1,4 +1,5 @@
-// Package dataset reads, normalises and validates the curated CSV datasets.
+// Package dataset reads, normalises and validates the curated datasets
+// (CSV files or Excel .xlsx workbooks).
 //
 // In: a CSV file (tidy or wide layout, as spreadsheets export it: BOM, CRLF,
 // quotes, comma, semicolon or tab, thousands separators, Arabic-Indic
@@ -63,12 +64,16 @@ type Table struct {
 // kilobytes; anything near this is a wrong file.
 const MaxBytes = 64 << 20
 
-// MetaPath returns the sidecar path of a CSV path.
-func MetaPath(csvPath string) string {
-	return strings.TrimSuffix(csvPath, ".csv") + ".meta.yaml"
+// MetaPath returns the sidecar path of a dataset path (.csv or .xlsx).
+func MetaPath(path string) string {
+	if e := ext(path); strings.EqualFold(e, ".csv") || strings.EqualFold(e, ".xlsx") {
+		path = path[:len(path)-len(e)]
+	}
+	return path + ".meta.yaml"
 }
 
-// Load reads a CSV dataset and its sidecar and validates both.
+// Load reads a dataset, a CSV file or an .xlsx workbook, and its sidecar
+// and validates both.
 func Load(path string) (*Table, error) {
 	var errs diag.List
 	data, err := readFile(path)
@@ -89,7 +94,15 @@ func Load(path string) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := Parse(path, data, meta)
+	var t *Table
+	if IsWorkbook(path) {
+		t, err = ParseWorkbook(path, data, meta)
+	} else if meta.Sheet.Value != "" {
+		errs.Add(mp, meta.Sheet.Line, meta.Sheet.Col, "sheet %q is for an .xlsx dataset; %s is a CSV file, which has no sheets: remove the sheet key", clip(meta.Sheet.Value), path)
+		return nil, errs.Err()
+	} else {
+		t, err = Parse(path, data, meta)
+	}
 	if t != nil {
 		t.MetaPath = mp
 		t.MetaSHA256 = hash(metaData)

@@ -26,7 +26,10 @@ type Meta struct {
 	// key as the CSV writes it, and why. Charts print such a period with
 	// "about" and a note.
 	Inferred map[string]string `yaml:"inferred_periods"`
-	At       sy.Pos
+	// Sheet names the worksheet of an .xlsx dataset that holds the
+	// table; empty: the workbook's only sheet.
+	Sheet sy.String `yaml:"sheet"`
+	At    sy.Pos
 }
 
 // Source is one publication the figures were read from.

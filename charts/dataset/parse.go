@@ -55,7 +55,9 @@ type parser struct {
 	meta *Meta
 	errs *diag.List
 	t    *Table
-	r    *csv.Reader
+	r    records
+	// sheet is set for a workbook: positions print as path:Sheet!B7.
+	sheet string
 
 	cols     map[string]int // key column -> index
 	catCols  []int          // wide layout: indexes of category columns
@@ -65,7 +67,18 @@ type parser struct {
 	year bool
 }
 
+// records is where the parser reads rows from: a CSV reader, or the
+// cells of a workbook's sheet.
+type records interface {
+	Read() ([]string, error)
+	FieldPos(field int) (line, col int)
+}
+
 func (p *parser) add(line, col int, format string, args ...any) {
+	if p.sheet != "" && line > 0 {
+		p.errs.Add(cellPath(p.path, p.sheet, line, max(col, 1)), 0, 0, format, args...)
+		return
+	}
 	p.errs.Add(p.path, line, col, format, args...)
 }
 

@@ -18,7 +18,7 @@ func (p *parser) validate() {
 	seen := map[Key]int{}
 	for i, r := range rows {
 		if j, dup := seen[r.Key()]; dup {
-			p.add(r.Line, r.Col, "duplicate of line %d: same period, governorate, category, perpetrator and metric; keep one row per figure (conflicting sources belong in separate datasets)", rows[j].Line)
+			p.add(r.Line, r.Col, "duplicate of %s %d: same period, governorate, category, perpetrator and metric; keep one row per figure (conflicting sources belong in separate datasets)", p.lineWord(), rows[j].Line)
 			continue
 		}
 		seen[r.Key()] = i
@@ -64,8 +64,8 @@ func (p *parser) checkParts() {
 				continue
 			}
 			last := slices.MaxFunc(parts, func(a, b Row) int { return a.Line - b.Line })
-			p.add(last.Line, last.Col, "%s = %s exceeds %s = %s (line %d) for the same period, place, perpetrator and metric; parts cannot exceed their whole",
-				strings.Join(names, " + "), en.Int(sum), whole.Category, en.Int(whole.Value), whole.Line)
+			p.add(last.Line, last.Col, "%s = %s exceeds %s = %s (%s %d) for the same period, place, perpetrator and metric; parts cannot exceed their whole",
+				strings.Join(names, " + "), en.Int(sum), whole.Category, en.Int(whole.Value), p.lineWord(), whole.Line)
 		}
 	}
 }
@@ -98,8 +98,8 @@ func (p *parser) checkGovernorates(index map[Key]int) {
 		nat := p.t.Rows[i]
 		if nat.Known && sums[key] > nat.Value {
 			r := lastLine[key]
-			p.add(r.Line, r.Col, "governorates sum to %s, above the national figure %s (line %d) for the same period, category, perpetrator and metric",
-				en.Int(sums[key]), en.Int(nat.Value), nat.Line)
+			p.add(r.Line, r.Col, "governorates sum to %s, above the national figure %s (%s %d) for the same period, category, perpetrator and metric",
+				en.Int(sums[key]), en.Int(nat.Value), p.lineWord(), nat.Line)
 		}
 	}
 }
@@ -111,4 +111,13 @@ func (r Row) String() string {
 		v = fmt.Sprint(r.Value)
 	}
 	return fmt.Sprintf("%s %s %s %s %s = %s", r.Period.Key(), r.Governorate, r.Category, r.Perpetrator, r.Metric, v)
+}
+
+// lineWord names what a position's number counts: a CSV's lines, a
+// sheet's rows.
+func (p *parser) lineWord() string {
+	if p.sheet != "" {
+		return "row"
+	}
+	return "line"
 }

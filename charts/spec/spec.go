@@ -258,8 +258,8 @@ func (v *validator) report(r *Report) {
 		if !idPattern.MatchString(name) {
 			v.add(p.Pos, "dataset name %q is not allowed; want lower-case letters, digits and hyphens", name)
 		}
-		if filepath.IsAbs(p.Value) || !strings.HasSuffix(p.Value, ".csv") {
-			v.add(p.Pos, "dataset path %q is not allowed; want a .csv path relative to the spec", p.Value)
+		if filepath.IsAbs(p.Value) || !(strings.HasSuffix(p.Value, ".csv") || strings.HasSuffix(p.Value, ".xlsx")) {
+			v.add(p.Pos, "dataset path %q is not allowed; want a .csv or .xlsx path relative to the spec", p.Value)
 			continue
 		}
 		full := filepath.Join(dir, filepath.FromSlash(p.Value))

@@ -53,7 +53,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown data", strings.Replace(good, "data: d", "data: e", 1),
 			p + `:8:11: data "e" is not one of the report's datasets: d`},
 		{"absolute dataset", strings.Replace(good, "d: synthetic.csv", "d: /etc/passwd.csv", 1),
-			p + `:4:6: dataset path "/etc/passwd.csv" is not allowed; want a .csv path relative to the spec`},
+			p + `:4:6: dataset path "/etc/passwd.csv" is not allowed; want a .csv or .xlsx path relative to the spec`},
 		{"yaml syntax", "id: [unclosed\n", p + ":1:1: YAML syntax: did not find expected ',' or ']'"},
 		{"empty", "", p + ":1:1: file is empty; a YAML mapping is required"},
 		{"every error", strings.Replace(strings.Replace(good, "kind: bar", "kind: pie", 1), "x: category", "x: colour", 1),

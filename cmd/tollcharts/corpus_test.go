@@ -15,6 +15,8 @@ import (
 func TestBadInputCorpus(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "bad")
 	cases, _ := filepath.Glob(filepath.Join(dir, "dataset-*.csv"))
+	xlsx, _ := filepath.Glob(filepath.Join(dir, "dataset-*.xlsx"))
+	cases = append(cases, xlsx...)
 	specs, _ := filepath.Glob(filepath.Join(dir, "spec-*.yaml"))
 	cases = append(cases, specs...)
 	if len(cases) < 30 {

@@ -169,7 +169,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	var reports []string
 	for _, p := range paths {
 		switch strings.ToLower(filepath.Ext(p)) {
-		case ".csv":
+		case ".csv", ".xlsx":
 			if _, err := dataset.Load(p); err != nil {
 				errs.Append(p, err)
 			}
@@ -181,7 +181,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 			}
 			reports = append(reports, p)
 		default:
-			fmt.Fprintf(stderr, "tollcharts check: %s: want a report spec (.yaml), a dataset (.csv) or a theme (themes/*.yaml)\n", p)
+			fmt.Fprintf(stderr, "tollcharts check: %s: want a report spec (.yaml), a dataset (.csv or .xlsx) or a theme (themes/*.yaml)\n", p)
 			return exitUsage
 		}
 	}
