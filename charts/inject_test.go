@@ -122,7 +122,7 @@ func TestHostileTextInEveryOutput(t *testing.T) {
 	// there, the other tests render them.
 	formats := Formats
 	if raceEnabled {
-		formats = []string{"svg", "pdf", "html"}
+		formats = []string{"svg", "pdf", "html", "oembed"}
 	}
 	build := func(evil bool) (string, []*figure.Figure) {
 		spec := hostileProject(t, evil)

@@ -36,6 +36,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/tollcharts/tollcharts/charts/internal/browsertest"
 
@@ -407,6 +408,171 @@ func TestShippedChartsInBrowser(t *testing.T) {
 	t.Run("pages", func(t *testing.T) { checkPages(t, browser, pages) })
 	t.Run("iframes", func(t *testing.T) { checkEmbedded(t, browser, out, pages) })
 	t.Run("oembed", func(t *testing.T) { checkOEmbed(t, browser, pages) })
+	t.Run("axe", func(t *testing.T) { checkAxe(t, browser, out, pages) })
+	t.Run("keyboard", func(t *testing.T) { checkKeyboard(t, browser, pages) })
+}
+
+// keyState is what a page shows of its keyboard focus: the focused
+// element, the category the chart is at, the echarts tooltip shown (and
+// its text) and the live region's text.
+const keyState = `(() => {
+  const el = document.querySelector(".tc-chart[id]");
+  const tip = [...el.querySelectorAll("div")].find(d => d.style.zIndex === "9999999");
+  const shown = !!tip && getComputedStyle(tip).display !== "none" && getComputedStyle(tip).visibility !== "hidden" && Number(getComputedStyle(tip).opacity) > 0;
+  const live = document.getElementById(el.id + "-live");
+  return JSON.stringify({focused: document.activeElement === el, outline: getComputedStyle(el).outlineStyle,
+    at: el.getAttribute("data-tc-at"), tip: shown ? tip.textContent : "", live: live ? live.textContent : null,
+    categories: JSON.parse(document.getElementById(el.id + "-config").textContent).categories || [],
+    labels: JSON.parse(document.getElementById(el.id + "-config").textContent).labels[0],
+    noData: JSON.parse(document.getElementById(el.id + "-config").textContent).noData,
+    points: echarts.getInstanceByDom(el).getOption().series[0].data.length});
+})()`
+
+// checkKeyboard: on every chart page, both languages, Tab reaches the
+// chart and shows a visible focus ring; the arrow keys (mirrored on a
+// right-to-left page) move through the categories, each shown in the
+// tooltip and said in the live region; End goes to the last; Escape hides
+// the tooltip.
+func checkKeyboard(t *testing.T, browser context.Context, all []shippedPage) {
+	for _, p := range all {
+		if p.Single || p.Kind == "stat" || p.Kind == "pictogram" {
+			continue
+		}
+		t.Run(p.name(), func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, browser, 60*time.Second)
+			setMedia(t, tb, &emulation.MediaFeature{Name: "prefers-reduced-motion", Value: "reduce"})
+			tb.navigate(p.fileURL())
+			tb.waitFor("", chartsReady, 15*time.Second)
+			type state struct {
+				Focused    bool
+				Outline    string
+				At         *string
+				Tip, Live  string
+				Categories []string
+				Labels     []string // of the first series: a donut's or map's points have no categories
+				Points     int
+				NoData     string
+			}
+			read := func() state {
+				var st state
+				if err := json.Unmarshal([]byte(eval[string](tb, "", keyState)), &st); err != nil {
+					t.Fatal(err)
+				}
+				return st
+			}
+			key := func(k string) {
+				if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(k)); err != nil {
+					t.Fatalf("key %q: %v", k, err)
+				}
+			}
+			st := read()
+			n := len(st.Categories)
+			if n == 0 {
+				n = st.Points
+			}
+			if n == 0 {
+				t.Fatalf("%s chart: %d points, %d labels", p.Kind, n, len(st.Labels))
+			}
+			for i := 0; i < 20 && !st.Focused; i++ {
+				key(kb.Tab)
+				st = read()
+			}
+			if !st.Focused || st.Outline == "none" {
+				t.Fatalf("Tab does not reach the chart with a visible focus (focused %v, outline %q)", st.Focused, st.Outline)
+			}
+			next, prev := kb.ArrowRight, kb.ArrowLeft
+			if p.Lang == "ar" {
+				next, prev = kb.ArrowLeft, kb.ArrowRight
+			}
+			check := func(what string, want int) {
+				t.Helper()
+				st := read()
+				var cat string
+				if len(st.Categories) > 0 {
+					cat = stripIsolates(st.Categories[want])
+				} else {
+					cat = st.NoData // a map lists its governorates without data last
+					if want < len(st.Labels) && st.Labels[want] != "" {
+						cat = strings.SplitN(st.Labels[want], "\n", 2)[0]
+					}
+					cat = stripIsolates(cat)
+				}
+				if cat == "" || st.At == nil || *st.At != fmt.Sprint(want) || !strings.Contains(stripIsolates(st.Tip), cat) || !strings.Contains(stripIsolates(st.Live), cat) {
+					t.Errorf("after %s: at %v, tooltip %q, live %q; want category %d (%s) shown and said", what, st.At, st.Tip, st.Live, want, cat)
+				}
+			}
+			key(next)
+			check("the first arrow", 0)
+			if n > 1 {
+				key(next)
+				check("a second arrow", 1)
+				key(prev)
+				check("the arrow back", 0)
+			}
+			key(kb.End)
+			check("End", n-1)
+			key(kb.Escape)
+			st = read()
+			for i := 0; i < 40 && st.Tip != ""; i++ { // the tooltip fades out
+				time.Sleep(50 * time.Millisecond)
+				st = read()
+			}
+			if st.At != nil || st.Tip != "" || st.Live != "" {
+				t.Errorf("after Escape: at %v, tooltip %q, live %q; want none", st.At, st.Tip, st.Live)
+			}
+		})
+	}
+}
+
+// axeTags are the WCAG rule sets axe-core checks: 2.0, 2.1 and 2.2, A and AA.
+const axeTags = `["wcag2a","wcag2aa","wcag21a","wcag21aa","wcag22aa"]`
+
+// checkAxe runs axe-core (npm, pinned in package.json) in every page, both
+// languages, once its chart is drawn, and in every report's gallery: any
+// WCAG A or AA violation fails, with the rule, its help and the elements.
+func checkAxe(t *testing.T, browser context.Context, out string, all []shippedPage) {
+	src, err := os.ReadFile(filepath.Join(root, "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal(err)
+		}
+		t.Skip("axe-core not installed (npm ci)")
+	}
+	type target struct{ name, url string }
+	var targets []target
+	seen := map[string]bool{}
+	for _, p := range all {
+		if !p.Single {
+			targets = append(targets, target{p.name(), p.fileURL()})
+		}
+		if !seen[p.Report] {
+			seen[p.Report] = true
+			g := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(p.Dir, "index.html"))}).String()
+			targets = append(targets, target{p.Report + "/index.html", g})
+		}
+	}
+	for _, tg := range targets {
+		t.Run(tg.name, func(t *testing.T) {
+			t.Parallel()
+			tb := newTab(t, browser, 60*time.Second)
+			setMedia(t, tb, &emulation.MediaFeature{Name: "prefers-reduced-motion", Value: "reduce"})
+			tb.navigate(tg.url)
+			tb.waitFor("", chartsReady, 15*time.Second)
+			eval[bool](tb, "", string(src)+"\n;true")
+			raw := eval[string](tb, "", `axe.run(document, {runOnly: {type: "tag", values: `+axeTags+`}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`)
+			var vs []struct {
+				ID, Impact, Help string
+				Nodes            []string
+			}
+			if err := json.Unmarshal([]byte(raw), &vs); err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vs {
+				t.Errorf("axe %s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
+			}
+		})
+	}
 }
 
 // checkOEmbed builds one report as published at a test server's address

@@ -321,6 +321,79 @@
       placeMarks();
     }
 
+    // Keyboard: the chart takes focus (Tab); the arrow keys move through
+    // its categories (Right and Down to the next, Left and Up to the
+    // previous, Left and Right swapped on a right-to-left page; Home, End
+    // to the ends), showing each one's tooltip and saying it in a live
+    // region; Enter or Space shows the current one, Escape hides it.
+    var at = -1;
+    var live = document.createElement("p");
+    live.className = "tc-live";
+    live.id = id + "-live";
+    live.setAttribute("aria-live", "polite");
+    el.parentNode.insertBefore(live, el.nextSibling);
+    // The points the keys move through: the categories, or the parts of
+    // a donut or the governorates of a map (series data).
+    function count() {
+      if (cfg.categories && cfg.categories.length) return cfg.categories.length;
+      var s = (chart.getOption().series || [])[0];
+      return s && s.data ? s.data.length : 0;
+    }
+    function nameAt(i) {
+      if (cfg.categories && cfg.categories.length) return cfg.categories[i];
+      var d = cfg.map && chart.getOption().series[0].data[i];
+      return d ? names[d.name] || d.name : "";
+    }
+    function say(i) {
+      var ss = chart.getOption().series || [];
+      var parts = [];
+      if (nameAt(i)) parts.push(nameAt(i));
+      for (var s = 0; s < cfg.labels.length; s++) {
+        var l = cfg.labels[s][i];
+        var name = ss[s] && ss[s].name;
+        parts.push((name && cfg.labels.length > 1 ? name + ": " : "") + (l || cfg.noData));
+      }
+      live.textContent = parts.join(", ");
+    }
+    function show(i) {
+      var n = count();
+      if (!chart || !n) return;
+      at = Math.max(0, Math.min(n - 1, i));
+      // The tooltip of the first series with a value there: echarts shows
+      // none for a point without data.
+      var si = 0;
+      for (var s = 0; s < cfg.labels.length; s++) {
+        if (cfg.labels[s][at]) { si = s; break; }
+      }
+      chart.dispatchAction({ type: "downplay" });
+      chart.dispatchAction({ type: "highlight", seriesIndex: si, dataIndex: at });
+      chart.dispatchAction({ type: "showTip", seriesIndex: si, dataIndex: at });
+      el.setAttribute("data-tc-at", String(at));
+      say(at);
+    }
+    function hide() {
+      at = -1;
+      el.removeAttribute("data-tc-at");
+      if (!chart) return;
+      chart.dispatchAction({ type: "hideTip" });
+      chart.dispatchAction({ type: "downplay" });
+      live.textContent = "";
+    }
+    el.addEventListener("keydown", function (e) {
+      var k = e.key, rtl = document.documentElement.getAttribute("dir") === "rtl";
+      if (rtl && k === "ArrowLeft") k = "ArrowRight";
+      else if (rtl && k === "ArrowRight") k = "ArrowLeft";
+      if (k === "Escape") hide();
+      else if (k === "Enter" || k === " ") show(at < 0 ? 0 : at);
+      else if (k === "ArrowRight" || k === "ArrowDown") show(at < 0 ? 0 : at + 1);
+      else if (k === "ArrowLeft" || k === "ArrowUp") show(at < 0 ? 0 : at - 1);
+      else if (k === "Home") show(0);
+      else if (k === "End") show(count() - 1);
+      else return;
+      e.preventDefault();
+    });
+    el.addEventListener("blur", hide);
+
     draw();
     onChange(dark, draw);
     watch(el, function () {
