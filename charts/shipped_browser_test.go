@@ -410,6 +410,7 @@ func TestShippedChartsInBrowser(t *testing.T) {
 	t.Run("oembed", func(t *testing.T) { checkOEmbed(t, browser, pages) })
 	t.Run("axe", func(t *testing.T) { checkAxe(t, browser, out, pages) })
 	t.Run("keyboard", func(t *testing.T) { checkKeyboard(t, browser, pages) })
+	t.Run("contrast", func(t *testing.T) { checkMarkContrast(t, browser, pages) })
 }
 
 // keyState is what a page shows of its keyboard focus: the focused

@@ -42,7 +42,10 @@ var orRd = map[int][]string{
 }
 
 // mapColors are the colours of what is not a class: the "no data" fill and
-// its hatch, and the borders between governorates (the page background).
+// its hatch, and the borders between governorates: a grey at 3:1 or more
+// against the page background (WCAG 1.4.11), so that every governorate's
+// outline stands out even where its class colour is close to the
+// background (the lightest classes on white, the darkest on the dark page).
 type mapColors struct {
 	NoData string `json:"noData"`
 	Hatch  string `json:"hatch"`
@@ -50,8 +53,8 @@ type mapColors struct {
 }
 
 var (
-	mapLight = mapColors{NoData: "#ececec", Hatch: "#a6a6a6", Border: "#ffffff"}
-	mapDark  = mapColors{NoData: "#2c2f33", Hatch: "#7d7d7d", Border: "#121212"}
+	mapLight = mapColors{NoData: "#ececec", Hatch: "#a6a6a6", Border: "#767676"}
+	mapDark  = mapColors{NoData: "#2c2f33", Hatch: "#7d7d7d", Border: "#8c8c8c"}
 )
 
 // The layout of a map: its classes sit at the bottom of the chart, on the
