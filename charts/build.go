@@ -625,7 +625,9 @@ func plan(ctx context.Context, l *Loaded, th *theme.Theme, o *Options, m *Manife
 			}})
 			if !slices.Contains([]figure.Kind{figure.Stat, figure.Pictogram}, fig.Kind) {
 				// The single self-contained file: the same page with
-				// echarts inlined, to send or host anywhere.
+				// echarts inlined, to send or host anywhere. It shows
+				// no still image, which would be a second file; without
+				// JavaScript it shows its note and data table.
 				s := base
 				s.Format, s.Path = "html", stem+".single.html"
 				s.Key = key(s, o.echartsKey, still, page(fig.ID+".single.html"))
@@ -634,7 +636,7 @@ func plan(ctx context.Context, l *Loaded, th *theme.Theme, o *Options, m *Manife
 					if err != nil {
 						return err
 					}
-					return renderHTML(w, fig, js, meta, still, page(fig.ID+".single.html"), "")
+					return renderHTML(w, fig, js, meta, false, page(fig.ID+".single.html"), "")
 				}})
 			}
 		}

@@ -69,8 +69,9 @@ func (p shippedPage) fileURL() string {
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(p.Dir, filepath.FromSlash(p.Path)))}).String()
 }
 
-// buildShipped builds every report into a temporary folder, HTML only
-// (CSV is always written), and lists its pages from the manifests on disk.
+// buildShipped builds every report into a temporary folder, HTML and PNG
+// (the pages' still images; CSV is always written), and lists its pages
+// from the manifests on disk.
 func buildShipped(t *testing.T) (out string, pages []shippedPage) {
 	t.Helper()
 	if _, _, err := web.Asset(root); err != nil {
@@ -85,7 +86,7 @@ func buildShipped(t *testing.T) (out string, pages []shippedPage) {
 	}
 	out = t.TempDir()
 	start := time.Now()
-	res, err := charts.Build(context.Background(), charts.Options{Root: root, Out: out, Formats: []string{"html"}})
+	res, err := charts.Build(context.Background(), charts.Options{Root: root, Out: out, Formats: []string{"html", "png"}})
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
@@ -540,17 +541,21 @@ func checkAxe(t *testing.T, browser context.Context, out string, all []shippedPa
 		}
 		t.Skip("axe-core not installed (npm ci)")
 	}
-	type target struct{ name, url string }
+	type target struct {
+		name, url string
+		noJS      bool
+		page      *shippedPage
+	}
 	var targets []target
 	seen := map[string]bool{}
 	for _, p := range all {
 		if !p.Single {
-			targets = append(targets, target{p.name(), p.fileURL()})
+			targets = append(targets, target{p.name(), p.fileURL(), false, &p}, target{p.name() + "/no-js", p.fileURL(), true, &p})
 		}
 		if !seen[p.Report] {
 			seen[p.Report] = true
 			g := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(p.Dir, "index.html"))}).String()
-			targets = append(targets, target{p.Report + "/index.html", g})
+			targets = append(targets, target{p.Report + "/index.html", g, false, nil})
 		}
 	}
 	for _, tg := range targets {
@@ -558,8 +563,23 @@ func checkAxe(t *testing.T, browser context.Context, out string, all []shippedPa
 			t.Parallel()
 			tb := newTab(t, browser, 60*time.Second)
 			setMedia(t, tb, &emulation.MediaFeature{Name: "prefers-reduced-motion", Value: "reduce"})
-			tb.navigate(tg.url)
-			tb.waitFor("", chartsReady, 15*time.Second)
+			if tg.noJS {
+				// The page's scripts do not run; the test's own
+				// evaluations (the state read, axe) still do.
+				setScripts(t, tb, false)
+				tb.navigate(tg.url)
+				tb.waitFor("", `document.readyState === "complete"`, 15*time.Second)
+				checkNoJS(t, tb, *tg.page)
+				// axe waits on timers, which a page without scripts
+				// does not run: scripts go back on for it, and the
+				// page's own, skipped at load, stay unrun (checked
+				// after axe: still no chart drawn).
+				setScripts(t, tb, true)
+				defer checkNoJS(t, tb, *tg.page)
+			} else {
+				tb.navigate(tg.url)
+				tb.waitFor("", chartsReady, 15*time.Second)
+			}
 			eval[bool](tb, "", string(src)+"\n;true")
 			raw := eval[string](tb, "", `axe.run(document, {runOnly: {type: "tag", values: `+axeTags+`}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`)
 			var vs []struct {
@@ -806,6 +826,65 @@ func noProblems(t *testing.T, tb *tab, hosts []string) {
 			}
 		}
 		t.Errorf("request leaving the machine: %s", r)
+	}
+}
+
+// setScripts turns the page's JavaScript on or off.
+func setScripts(t *testing.T, tb *tab, on bool) {
+	t.Helper()
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tt, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !on})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// noJSState is what a page shows with JavaScript off: its still image
+// (loaded, its size on the page, its alt text and the chart's), whether a
+// canvas was drawn, and the rows of its data table.
+const noJSState = `(() => {
+  const chart = document.querySelector(".tc-chart[id]");
+  const img = document.querySelector(".tc-fallback"), r = img && img.getBoundingClientRect();
+  const table = document.querySelector("details.tc-data table");
+  return JSON.stringify({chart: !!chart, label: chart ? chart.getAttribute("aria-label") : "",
+    img: !!img, loaded: !!img && img.complete && img.naturalWidth > 0, alt: img ? img.alt : "", w: r ? r.width : 0, h: r ? r.height : 0,
+    stats: document.querySelectorAll(".tc-stats li").length,
+    rows: table ? table.tBodies[0].rows.length : 0, canvas: !!document.querySelector("canvas")});
+})()`
+
+// checkNoJS: with JavaScript off, a chart page shows its PNG in place of
+// the chart, loaded, at a readable size, with the chart's alt text; a
+// card page shows its figures; and every page has its data table, one
+// row per category of its CSV.
+func checkNoJS(t *testing.T, tb *tab, p shippedPage) {
+	t.Helper()
+	var st struct {
+		Chart, Img, Loaded, Canvas bool
+		Label, Alt                 string
+		W, H                       float64
+		Stats, Rows                int
+	}
+	if err := json.Unmarshal([]byte(eval[string](tb, "", noJSState)), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Canvas {
+		t.Errorf("JavaScript off: a canvas was drawn")
+	}
+	if st.Chart {
+		if !st.Img || !st.Loaded || st.Alt == "" || st.Alt != st.Label || st.W < 300 || st.H < 100 {
+			t.Errorf("JavaScript off: still image shown %v, loaded %v, %gx%g px, alt text the chart's %v; want it loaded, at least 300x100 px, with the chart's alt text", st.Img, st.Loaded, st.W, st.H, st.Alt != "" && st.Alt == st.Label)
+		}
+	} else if st.Stats == 0 {
+		t.Errorf("JavaScript off: neither a still image nor figures shown")
+	}
+	cats := map[string]bool{}
+	for _, r := range p.Rows {
+		cats[r.CategoryKey] = true
+	}
+	if st.Rows != len(cats) {
+		t.Errorf("JavaScript off: data table of %d rows; the CSV has %d categories", st.Rows, len(cats))
 	}
 }
 
