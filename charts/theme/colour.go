@@ -28,6 +28,9 @@ const (
 	// MinContrast is the least WCAG contrast ratio of text and muted text
 	// on the background (AA for body text).
 	MinContrast = 4.5
+	// MinMarkContrast is the least WCAG contrast ratio of a mark (a bar,
+	// a slice, a line) against what it is drawn on (WCAG 1.4.11).
+	MinMarkContrast = 3
 )
 
 func linear(c uint8) float64 {
@@ -61,8 +64,8 @@ func deltaE(a, b [3]float64) float64 {
 	return math.Sqrt((a[0]-b[0])*(a[0]-b[0]) + (a[1]-b[1])*(a[1]-b[1]) + (a[2]-b[2])*(a[2]-b[2]))
 }
 
-// contrast is the WCAG contrast ratio of two colours.
-func contrast(a, b color.RGBA) float64 {
+// Contrast is the WCAG 2 contrast ratio of two colours, from 1 to 21.
+func Contrast(a, b color.RGBA) float64 {
 	lum := func(c color.RGBA) float64 {
 		return 0.2126*linear(c.R) + 0.7152*linear(c.G) + 0.0722*linear(c.B)
 	}
@@ -93,7 +96,7 @@ func (t *Theme) colourProblems() []problem {
 		key string
 		col color.RGBA
 	}{{"text", t.Text}, {"muted", t.Muted}} {
-		if r := contrast(c.col, t.Background); r < MinContrast {
+		if r := Contrast(c.col, t.Background); r < MinContrast {
 			out = append(out, problem{-1, c.key, fmt.Sprintf("%s %s on background %s has a contrast of %.1f:1; want at least %.1f:1 (WCAG AA), so that every text is readable", c.key, Hex(c.col), Hex(t.Background), r, MinContrast)})
 		}
 	}

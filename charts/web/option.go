@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"image/color"
 	"time"
 
 	echarts "github.com/go-echarts/go-echarts/v2/charts"
 	eopts "github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/theme"
 )
 
 // The Okabe-Ito palette (colour-blind safe) without its black, ordered by
@@ -19,6 +21,26 @@ var (
 	paletteLight = []string{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"}
 	paletteDark  = []string{"#56B4E9", "#E69F00", "#009E73", "#F0E442", "#CC79A7", "#D55E00", "#0072B2"}
 )
+
+// pageLight is the light page's background (figure.css --tc-bg), and
+// markOutline the outline of a bar whose colour stands out from it by
+// less than 3:1 (WCAG 1.4.11): Okabe-Ito's orange, sky blue and yellow,
+// the fifth to seventh series. The outline (#595959, 7:1) keeps each bar's
+// shape visible; on the dark page every palette colour meets 3:1 itself.
+const (
+	pageLight   = "#ffffff"
+	markOutline = "#595959"
+)
+
+// lowContrast reports whether colour c ("#rrggbb") stands out from the
+// light page by less than 3:1.
+func lowContrast(c string) bool {
+	var a, b color.RGBA
+	fmt.Sscanf(c, "#%02x%02x%02x", &a.R, &a.G, &a.B)
+	fmt.Sscanf(pageLight, "#%02x%02x%02x", &b.R, &b.G, &b.B)
+	a.A, b.A = 255, 255
+	return theme.Contrast(a, b) < theme.MinMarkContrast
+}
 
 // fontStack is the font list of the page and of the chart's canvas text.
 const fontStack = `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", Tahoma, sans-serif`
@@ -163,6 +185,9 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 				echarts.WithSeriesOpts(func(ss *echarts.SingleSeries) { ss.Data = seriesData(s) }),
 				echarts.WithBarChartOpts(bo),
 				echarts.WithLabelOpts(eopts.Label{Show: eopts.Bool(true), Position: pos}),
+			}
+			if colours := reorder(paletteLight, order); lowContrast(colours[len(c.MultiSeries)%len(colours)]) {
+				so = append(so, echarts.WithItemStyleOpts(eopts.ItemStyle{BorderColor: markOutline, BorderWidth: 1}))
 			}
 			if multi {
 				so = append(so,

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image/color"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/theme"
 )
 
 var langs = []string{"en", "ar"}
@@ -381,6 +383,56 @@ func TestIsolate(t *testing.T) {
 	} {
 		if got := isolate(c.in, c.rtl); got != c.want {
 			t.Errorf("isolate(%q, %v) = %q, want %q", c.in, c.rtl, got, c.want)
+		}
+	}
+}
+
+// TestMarkContrastManySeries: on the light page every bar of a seven-series
+// chart stands out from the background at 3:1 (WCAG 1.4.11), by its colour
+// or, for the palette's light colours (the fifth to seventh), by its
+// outline. The shipped charts are read back in Chromium likewise
+// (charts.TestShippedChartsInBrowser/contrast).
+func TestMarkContrastManySeries(t *testing.T) {
+	white := color.RGBA{255, 255, 255, 255}
+	hex := func(s string) color.RGBA {
+		var c color.RGBA
+		if _, err := fmt.Sscanf(s, "#%02x%02x%02x", &c.R, &c.G, &c.B); err != nil {
+			t.Fatalf("colour %q: %v", s, err)
+		}
+		c.A = 255
+		return c
+	}
+	for _, kind := range []figure.Kind{figure.Grouped, figure.Stacked} {
+		f := testFigure(kind, "en")
+		base := f.Series[0]
+		f.Series = nil
+		for i := range 7 {
+			s := base
+			s.Key, s.Name = fmt.Sprintf("synthetic_%d", i), fmt.Sprintf("Synthetic series %d", i+1)
+			f.Series = append(f.Series, s)
+		}
+		_, opt := pageConfig(t, render(t, f, Options{}), ChartID(f.Report, f.ID, "en"))
+		colors := opt["color"].([]any)
+		series := opt["series"].([]any)
+		if len(series) != 7 {
+			t.Fatalf("%s: %d series drawn, want 7", kind, len(series))
+		}
+		outlined := 0
+		for i, s := range series {
+			fill := theme.Contrast(hex(colors[i%len(colors)].(string)), white)
+			if fill >= theme.MinMarkContrast {
+				continue
+			}
+			st, _ := s.(map[string]any)["itemStyle"].(map[string]any)
+			bc, _ := st["borderColor"].(string)
+			bw, _ := st["borderWidth"].(float64)
+			if bc == "" || bw < 1 || theme.Contrast(hex(bc), white) < theme.MinMarkContrast {
+				t.Errorf("%s: series %d is %v (%.2f:1 on white) with outline %q %gpx; want 3:1 by colour or outline", kind, i+1, colors[i], fill, bc, bw)
+			}
+			outlined++
+		}
+		if outlined == 0 {
+			t.Errorf("%s: no series needed an outline; the palette's light colours are not drawn", kind)
 		}
 	}
 }
