@@ -53,7 +53,8 @@ func sourceIDs(f *figure.Figure) []string {
 var sourceColumns = []string{"source", "source_kind", "source_title", "source_date", "source_url", "source_outlet", "source_cites"}
 
 // sourceCells are a value's source columns: blank for no data, the
-// fields of each source joined with " + " for a derived value.
+// fields of each source joined with " + " for a derived value (blank
+// where none of its sources has the field).
 func sourceCells(f *figure.Figure, ids string) []string {
 	cells := make([]string, len(sourceColumns))
 	if ids == "" {
@@ -71,6 +72,11 @@ func sourceCells(f *figure.Figure, ids string) []string {
 				cells[c] += " + "
 			}
 			cells[c] += v
+		}
+	}
+	for c := range cells {
+		if strings.Trim(cells[c], " +") == "" {
+			cells[c] = "" // no source has this field: blank, not " + "
 		}
 	}
 	return cells

@@ -143,8 +143,8 @@ func readChartCSV(t *testing.T, path string) []csvRow {
 // unformula undoes the quote the CSV puts before a cell a spreadsheet
 // would run as a formula.
 func unformula(s string) string {
-	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
-		return s[1:]
+	if len(s) > 1 && s[0] == '\'' && charts.SafeCell(s[1:]) == s {
+		return s[1:] // the writer's formula guard, undone
 	}
 	return s
 }

@@ -163,6 +163,7 @@ func (b *builder) build() *Figure {
 		}
 		f.Series = append(f.Series, s)
 	}
+	f.CategoryKeys = xs // for derive's messages; sorted below
 	for _, d := range c.Derive {
 		b.derive(f, d, series)
 	}

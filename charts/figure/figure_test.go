@@ -166,6 +166,61 @@ func TestDeriveOtherAdults(t *testing.T) {
 	}
 }
 
+// TestDeriveChange: one count published twice (synthetic numbers, from one
+// start to two ends, listed later first) gives, per category, the later
+// minus the earlier, as a derived series named with both dates, and a
+// note with the formula, in both languages.
+func TestDeriveChange(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "s.csv"), []byte("period,category,value\n2015-09-30/2024-12-08,all,120\n2015-09-30/2024-12-08,children,40\n2015-09-30/2019-09-30,all,100\n2015-09-30/2019-09-30,children,40\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "s.meta.yaml"), []byte("title: Synthetic\npublisher: Test\npublisher_short: TEST\nperiod_semantics: cumulative\ndocumented_minimum: true\nlicence: test only\ndefaults: {perpetrator: russian_forces, metric: civilians_killed}\ndefault_source: s\nsources:\n  s: {title: Synthetic source, date: \"2025-01\", kind: primary}\n"), 0o644)
+	sp := filepath.Join(dir, "r.yaml")
+	os.WriteFile(sp, []byte(`id: synthetic
+title: {en: Synthetic, ar: تجريبي}
+datasets: {d: s.csv}
+charts:
+  - id: c
+    kind: grouped
+    data: d
+    title: {en: Synthetic, ar: تجريبي}
+    select: {metric: civilians_killed, category: [all, children]}
+    x: category
+    series: period
+    derive: [change]
+`), 0o644)
+	r, err := spec.Load(sp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := dataset.Load(filepath.Join(dir, "s.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ lang, name, note string }{
+		{"en", "Change since 30 Sep 2019 (derived)", "Change = the count to 8 Dec 2024 − the count to 30 Sep 2019, both from 30 Sep 2015: derived by tollcharts, not published."},
+		{"ar", "التغيّر منذ 30 أيلول 2019 (رقم محسوب)", "التغيّر = الحصيلة حتى 8 كانون الأول 2024 − الحصيلة حتى 30 أيلول 2019، كلتاهما منذ 30 أيلول 2015: رقم محسوب وليس منشوراً."},
+	} {
+		f, err := figure.Build(r, &r.Charts[0], tab, c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Series) != 3 || f.Series[0].Key != "2015-09-30/2019-09-30" || f.Series[1].Key != "2015-09-30/2024-12-08" {
+			t.Fatalf("%s: series %+v; want the earlier count, the later, the change", c.lang, f.Series)
+		}
+		ch := f.Series[2]
+		if !ch.Derived || ch.Key != "change" || ch.Name != c.name {
+			t.Errorf("%s: change series %q (derived %v); want %q", c.lang, ch.Name, ch.Derived, c.name)
+		}
+		// all: 120 - 100 = 20; children: 40 - 40 = 0, a change of none.
+		if v := ch.Values; len(v) != 2 || !v[0].Known || v[0].N != 20 || !v[1].Known || v[1].N != 0 || v[1].Label != "0" {
+			t.Errorf("%s: change %+v; want 20 and 0", c.lang, ch.Values)
+		}
+		if !slices.Contains(f.Notes, c.note) {
+			t.Errorf("%s: notes %q lack %q", c.lang, f.Notes, c.note)
+		}
+	}
+}
+
 func TestBuildErrors(t *testing.T) {
 	for _, c := range []struct{ name, chart, lang, want string }{
 		{"mixing", `  - id: c

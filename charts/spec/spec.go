@@ -320,8 +320,8 @@ func (v *validator) chart(r *Report, c *Chart) {
 		v.add(c.Series.Pos, "series %q is the same as x; want another dimension or none", c.Series.Value)
 	}
 	for _, d := range c.Derive {
-		if d.Value != "other_adults" {
-			v.add(d.Pos, "derive %q is not known; want one of: other_adults", d.Value)
+		if d.Value != "other_adults" && d.Value != "change" {
+			v.add(d.Pos, "derive %q is not known; want one of: other_adults, change", d.Value)
 		}
 	}
 	if len(c.Events) > 0 && (c.Kind.Value != "line" || (c.X.Value != "" && c.X.Value != "period")) {
