@@ -4,13 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math"
+	"image/color"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+
+	"github.com/tollcharts/tollcharts/charts/theme"
 )
 
 // markState lists the marks an ECharts chart draws, as the chart holds
@@ -58,7 +60,7 @@ const markState = `(() => {
 })()`
 
 // parseRGB reads a computed CSS colour, "rgb(r, g, b)" or "rgba(r, g, b, a)".
-func parseRGB(s string) (c [3]float64, alpha float64, ok bool) {
+func parseRGB(s string) (c color.RGBA, alpha float64, ok bool) {
 	i, j := strings.IndexByte(s, '('), strings.IndexByte(s, ')')
 	if i < 0 || j < i {
 		return c, 0, false
@@ -67,14 +69,15 @@ func parseRGB(s string) (c [3]float64, alpha float64, ok bool) {
 	if len(f) < 3 {
 		return c, 0, false
 	}
-	alpha = 1
+	var rgb [3]uint8
 	for k := range 3 {
-		v, err := strconv.ParseFloat(strings.TrimSpace(f[k]), 64)
+		v, err := strconv.ParseUint(strings.TrimSpace(f[k]), 10, 8)
 		if err != nil {
 			return c, 0, false
 		}
-		c[k] = v
+		rgb[k] = uint8(v)
 	}
+	alpha = 1
 	if len(f) == 4 {
 		a, err := strconv.ParseFloat(strings.TrimSpace(f[3]), 64)
 		if err != nil {
@@ -82,25 +85,7 @@ func parseRGB(s string) (c [3]float64, alpha float64, ok bool) {
 		}
 		alpha = a
 	}
-	return c, alpha, true
-}
-
-// wcagContrast is the WCAG 2 contrast ratio of two sRGB colours (0-255).
-func wcagContrast(a, b [3]float64) float64 {
-	lum := func(c [3]float64) float64 {
-		var l [3]float64
-		for k, v := range c {
-			v /= 255
-			if v <= 0.04045 {
-				l[k] = v / 12.92
-			} else {
-				l[k] = math.Pow((v+0.055)/1.055, 2.4)
-			}
-		}
-		return 0.2126*l[0] + 0.7152*l[1] + 0.0722*l[2]
-	}
-	la, lb := lum(a), lum(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+	return color.RGBA{rgb[0], rgb[1], rgb[2], 255}, alpha, true
 }
 
 // checkMarkContrast holds every mark of every shipped chart page, both
@@ -141,14 +126,14 @@ func checkMarkContrast(t *testing.T, browser context.Context, all []shippedPage)
 				for _, m := range st.Marks {
 					best, by := 0.0, ""
 					if c, a, ok := parseRGB(m.Fill); ok && a == 1 {
-						best, by = wcagContrast(c, bg), "fill "+m.Fill
+						best, by = theme.Contrast(c, bg), "fill "+m.Fill
 					}
 					if c, a, ok := parseRGB(m.Stroke); ok && a == 1 && m.Width >= 1 {
-						if r := wcagContrast(c, bg); r > best {
+						if r := theme.Contrast(c, bg); r > best {
 							best, by = r, fmt.Sprintf("outline %s %gpx", m.Stroke, m.Width)
 						}
 					}
-					if best < 3 {
+					if best < theme.MinMarkContrast {
 						t.Errorf("%s %q of series %q: contrast %.2f:1 on background %s (%s); want at least 3:1 (WCAG 1.4.11)", m.Type, m.Item, m.Series, best, st.Background, by)
 					}
 				}

@@ -218,13 +218,21 @@ func (p *parser) problemPos(f *file, pr problem) sy.Pos {
 
 var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
-func (p *parser) colour(s sy.String, what string) (color.RGBA, bool) {
-	if !hexColour.MatchString(s.Value) {
-		p.add(s.Pos, "%s %q is not a colour; want \"#rrggbb\" (six hexadecimal digits, in quotes)", what, s.Value)
+// ParseHex reads a colour written "#rrggbb".
+func ParseHex(s string) (color.RGBA, bool) {
+	if !hexColour.MatchString(s) {
 		return color.RGBA{}, false
 	}
-	v, _ := strconv.ParseUint(s.Value[1:], 16, 32)
+	v, _ := strconv.ParseUint(s[1:], 16, 32)
 	return rgb(uint32(v)), true
+}
+
+func (p *parser) colour(s sy.String, what string) (color.RGBA, bool) {
+	c, ok := ParseHex(s.Value)
+	if !ok {
+		p.add(s.Pos, "%s %q is not a colour; want \"#rrggbb\" (six hexadecimal digits, in quotes)", what, s.Value)
+	}
+	return c, ok
 }
 
 func (p *parser) number(s sy.String, what string, lo, hi float64, unit string) float64 {

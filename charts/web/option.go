@@ -22,24 +22,20 @@ var (
 	paletteDark  = []string{"#56B4E9", "#E69F00", "#009E73", "#F0E442", "#CC79A7", "#D55E00", "#0072B2"}
 )
 
-// pageLight is the light page's background (figure.css --tc-bg), and
-// markOutline the outline of a bar whose colour stands out from it by
-// less than 3:1 (WCAG 1.4.11): Okabe-Ito's orange, sky blue and yellow,
-// the fifth to seventh series. The outline (#595959, 7:1) keeps each bar's
-// shape visible; on the dark page every palette colour meets 3:1 itself.
-const (
-	pageLight   = "#ffffff"
-	markOutline = "#595959"
-)
+// markOutline is the outline of a bar whose colour stands out from the
+// light page (figure.css --tc-bg, white) by less than 3:1 (WCAG 1.4.11):
+// Okabe-Ito's orange, sky blue and yellow, the fifth to seventh series.
+// The outline (#595959, 7:1) keeps each bar's shape visible; on the dark
+// page every palette colour meets 3:1 itself.
+const markOutline = "#595959"
+
+var pageLight = color.RGBA{255, 255, 255, 255}
 
 // lowContrast reports whether colour c ("#rrggbb") stands out from the
 // light page by less than 3:1.
 func lowContrast(c string) bool {
-	var a, b color.RGBA
-	fmt.Sscanf(c, "#%02x%02x%02x", &a.R, &a.G, &a.B)
-	fmt.Sscanf(pageLight, "#%02x%02x%02x", &b.R, &b.G, &b.B)
-	a.A, b.A = 255, 255
-	return theme.Contrast(a, b) < theme.MinMarkContrast
+	rgb, _ := theme.ParseHex(c)
+	return theme.Contrast(rgb, pageLight) < theme.MinMarkContrast
 }
 
 // fontStack is the font list of the page and of the chart's canvas text.
@@ -94,8 +90,9 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 		}
 	}
 
+	colours := reorder(paletteLight, order)
 	global := append(baseOpts(fig, id, o, true),
-		echarts.WithColorsOpts(reorder(paletteLight, order)),
+		echarts.WithColorsOpts(colours),
 		echarts.WithTooltipOpts(eopts.Tooltip{
 			Show:        eopts.Bool(true),
 			Trigger:     "axis",
@@ -186,7 +183,7 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 				echarts.WithBarChartOpts(bo),
 				echarts.WithLabelOpts(eopts.Label{Show: eopts.Bool(true), Position: pos}),
 			}
-			if colours := reorder(paletteLight, order); lowContrast(colours[len(c.MultiSeries)%len(colours)]) {
+			if lowContrast(colours[len(c.MultiSeries)%len(colours)]) {
 				so = append(so, echarts.WithItemStyleOpts(eopts.ItemStyle{BorderColor: markOutline, BorderWidth: 1}))
 			}
 			if multi {

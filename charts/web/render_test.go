@@ -395,11 +395,10 @@ func TestIsolate(t *testing.T) {
 func TestMarkContrastManySeries(t *testing.T) {
 	white := color.RGBA{255, 255, 255, 255}
 	hex := func(s string) color.RGBA {
-		var c color.RGBA
-		if _, err := fmt.Sscanf(s, "#%02x%02x%02x", &c.R, &c.G, &c.B); err != nil {
-			t.Fatalf("colour %q: %v", s, err)
+		c, ok := theme.ParseHex(s)
+		if !ok {
+			t.Fatalf("colour %q: want #rrggbb", s)
 		}
-		c.A = 255
 		return c
 	}
 	for _, kind := range []figure.Kind{figure.Grouped, figure.Stacked} {
