@@ -79,6 +79,23 @@ func alt(f *Figure) string {
 		b.WriteString(m.Date)
 		b.WriteString("). ")
 	}
+	if h := f.HighlightIndex(); h >= 0 {
+		b.WriteString(map[bool]string{false: "Highlighted: ", true: "مُبرَز في المخطط: "}[ar])
+		b.WriteString(f.Categories[h])
+		b.WriteString(". ")
+	}
+	for _, c := range f.Callouts {
+		b.WriteString(f.Categories[c.Category])
+		if len(f.Series) > 1 {
+			b.WriteString(" (" + f.Series[c.Series].Name + ")")
+		}
+		b.WriteString(colon)
+		b.WriteString(strings.TrimSpace(c.Text))
+		if t := strings.TrimSpace(c.Text); !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "!") {
+			b.WriteString(".")
+		}
+		b.WriteString(" ")
+	}
 	for _, n := range f.Notes {
 		b.WriteString(n)
 		b.WriteString(" ")

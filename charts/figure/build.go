@@ -185,6 +185,7 @@ func (b *builder) build() *Figure {
 	}
 	f.ValueAxis = b.metric.Name(b.lang)
 	f.Period = b.period(used)
+	b.annotate(f, x)
 	f.Title = b.fill(f, f.Title, c.Title.At)
 	f.Subtitle = b.fill(f, f.Subtitle, c.Subtitle.At)
 	for i := range f.Notes {

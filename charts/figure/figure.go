@@ -100,6 +100,12 @@ type Figure struct {
 	// Marks are the key dates marked on a time axis (line charts whose
 	// spec names events).
 	Marks []Mark `json:"marks,omitempty"`
+	// Highlight is the key of the category drawn in the accent colour,
+	// the others muted; "" for none. Callouts are texts set beside
+	// values. Both come from the spec's annotations; its reference lines
+	// and bands are Marks.
+	Highlight string    `json:"highlight,omitempty"`
+	Callouts  []Callout `json:"callouts,omitempty"`
 	// Alt is the alternative text: what the chart shows, in words, with
 	// every number in it.
 	Alt string `json:"alt"`

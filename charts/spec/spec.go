@@ -101,6 +101,9 @@ type Chart struct {
 	// Events are ids of key dates (package events) a line chart marks on
 	// its time axis; the figure checks them.
 	Events []sy.String `yaml:"events"`
+	// Annotations are callouts, a highlighted category and reference
+	// lines or bands (see Annotation); the figure resolves their keys.
+	Annotations []Annotation `yaml:"annotations" max:"6"` // MaxAnnotations
 	// Video, when set, gives the chart a video; its fields override the
 	// report's.
 	Video *Video `yaml:"video"`
@@ -327,6 +330,7 @@ func (v *validator) chart(r *Report, c *Chart) {
 	if len(c.Events) > 0 && (c.Kind.Value != "line" || (c.X.Value != "" && c.X.Value != "period")) {
 		v.add(c.Events[0].Pos, "chart %q: events are marked on line charts along periods; want kind: line and x: period, or no events", c.ID.Value)
 	}
+	v.annotations(c)
 	for _, p := range c.Select.Period {
 		if _, err := dataset.ParsePeriod(p.Value); err != nil {
 			v.add(p.Pos, "%s", err)

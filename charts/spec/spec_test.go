@@ -39,7 +39,7 @@ func TestParseErrors(t *testing.T) {
 	p := specPath
 	for _, c := range []struct{ name, in, want string }{
 		{"unknown field", strings.Replace(good, "x: category", "x: category\n    colour: red", 1),
-			p + `:12:5: unknown field "colour"; want one of: data, derive, events, id, kind, labels, notes, select, series, sort, subtitle, title, video, x`},
+			p + `:12:5: unknown field "colour"; want one of: annotations, data, derive, events, id, kind, labels, notes, select, series, sort, subtitle, title, video, x`},
 		{"wrong type", strings.Replace(good, "kind: bar", "kind: [bar]", 1),
 			p + ":7:11: want a string, got a list"},
 		{"missing dataset", strings.Replace(good, "synthetic.csv", "nowhere.csv", 1),

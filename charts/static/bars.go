@@ -49,6 +49,18 @@ func (p *painter) bars(f *figure.Figure, area vg.Rectangle) {
 	if maxV == 0 {
 		maxV = 1
 	}
+	// A callout follows its value's label on the bar's row: the bars
+	// shorten until the called-out one leaves it room.
+	callouts := map[[2]int]calloutText{}
+	for _, c := range f.Callouts {
+		ct := p.calloutText(c, (area.Max.X-x0)*0.32)
+		callouts[[2]int{c.Category, c.Series}] = ct
+		v := f.Series[c.Series].Values[c.Category]
+		room := area.Max.X - x0 - 6 - val.Width(v.Label) - calloutGap(c) - 8 - ct.w
+		if v.N > 0 {
+			barMax = min(barMax, room*vg.Length(maxV/float64(v.N)))
+		}
+	}
 	// mx mirrors an x for right-to-left figures.
 	mx := func(x vg.Length) vg.Length {
 		if p.rtl {
@@ -103,7 +115,7 @@ func (p *painter) bars(f *figure.Figure, area vg.Rectangle) {
 				if a > b {
 					a, b = b, a
 				}
-				p.dc.SetColor(th.Color(si))
+				p.dc.SetColor(p.markColor(f, si, i))
 				p.dc.Fill(vg.Rectangle{Min: vg.Point{X: a, Y: by}, Max: vg.Point{X: b, Y: by + thick*0.92}}.Path())
 			}
 			vs := val
@@ -117,6 +129,19 @@ func (p *painter) bars(f *figure.Figure, area vg.Rectangle) {
 				vs.XAlign = draw.XRight
 			}
 			p.dc.FillText(vs, vg.Point{X: mx(end + 6), Y: by + thick*0.46}, text)
+			if ct, ok := callouts[[2]int{i, si}]; ok {
+				// After the value's label, centred on the bar.
+				vEnd := end + 6 + vs.Width(text)
+				cx0 := vEnd + calloutGap(ct.c) + 4
+				x0 := mx(cx0)
+				if p.rtl {
+					x0 -= ct.w
+				}
+				p.drawCallout(ct, x0, by+thick*0.46+ct.h/2)
+				if ct.c.Leader {
+					p.leader(mx(cx0-4), by+thick*0.46, mx(vEnd+4), by+thick*0.46)
+				}
+			}
 		}
 	}
 	// The baseline the bars grow from.

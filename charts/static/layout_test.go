@@ -94,6 +94,9 @@ func TestTextBoxes(t *testing.T) {
 		figs = append(figs, synthetic(kind, "en"), synthetic(kind, "ar"))
 	}
 	figs = append(figs, withMarks("en"), withMarks("ar"))
+	for _, kind := range annotatedKinds {
+		figs = append(figs, annotated(kind, "en"), annotated(kind, "ar"))
+	}
 	for _, f := range figs {
 		for _, s := range testSizes {
 			name := fmt.Sprintf("%s/%s/%s/%s", f.Report, f.ID, f.Locale.Lang, s.name)

@@ -45,6 +45,16 @@ func (m markBands) Plot(c draw.Canvas, plt *plot.Plot) {
 		if a > z {
 			a, z = z, a
 		}
+		if f.Kind != figure.Line {
+			// The canvas's edges are the centres of the end columns:
+			// a reference band over them reaches as far as their bars.
+			h := 0.35
+			if f.Kind == figure.Grouped {
+				h = 0.4
+			}
+			lo, hi := tx(-h), tx(float64(len(f.Categories)-1)+h)
+			a, z = max(a, lo), min(z, hi)
+		}
 		if z-a < 1 {
 			continue // a day: markLabels draws its line, between the labels
 		}
@@ -96,10 +106,10 @@ func (p *painter) markLabels(f *figure.Figure, tops []vg.Length, data draw.Canva
 		name.XAlign, date.XAlign = align, align
 		y := top
 		for _, l := range lines {
-			p.dc.FillText(name, vg.Point{X: at, Y: y}, l)
+			p.fillText(name, vg.Point{X: at, Y: y}, l)
 			y -= name.Font.Size * 1.2
 		}
-		p.dc.FillText(date, vg.Point{X: at, Y: y}, mk.Date)
+		p.fillText(date, vg.Point{X: at, Y: y}, mk.Date)
 		if mk.At == mk.To {
 			lo := data.Min.Y
 			for _, k := range []int{int(math.Floor(mk.At)), int(math.Ceil(mk.At))} {

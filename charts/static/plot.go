@@ -2,6 +2,7 @@ package static
 
 import (
 	"cmp"
+	"image/color"
 	"math"
 	"slices"
 	"strings"
@@ -123,6 +124,19 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 			pl.Add(markBands{p, f})
 		}
 	}
+	// Room above each called-out value for its label, the leader and the
+	// callout's text; the data area is about four fifths of the area.
+	for _, c := range f.Callouts {
+		ct := p.calloutText(c, area.Size().X*0.9*0.3)
+		need := float64(vg.Length(th.Small+1)*1.3 + 9 + calloutGap(c) + ct.h + 6)
+		v := float64(f.Series[c.Series].Values[c.Category].N)
+		if f.Kind == figure.Stacked {
+			continue
+		}
+		if frac := need / float64(area.Size().Y*0.8); frac < 0.7 {
+			pl.Y.Max = math.Max(pl.Y.Max, v/(1-frac))
+		}
+	}
 
 	n := len(f.Categories)
 	ns := len(f.Series)
@@ -178,6 +192,29 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 					vals[x] = float64(v.N)
 				}
 			}
+			if h := f.HighlightIndex(); h >= 0 && ns == 1 {
+				// The highlighted column in the accent colour, the
+				// others muted: two bar charts, each zero where the
+				// other draws.
+				lit := make(plotter.Values, n)
+				for x, k := range idx {
+					if k == h {
+						lit[x], vals[x] = vals[x], 0
+					}
+				}
+				for _, part := range []struct {
+					vals plotter.Values
+					col  color.Color
+				}{{vals, th.MutedMark()}, {lit, th.Accent()}} {
+					b, err := plotter.NewBarChart(part.vals, width)
+					if err != nil {
+						return err
+					}
+					b.Color, b.LineStyle.Width = part.col, 0
+					add(b)
+				}
+				break
+			}
 			b, err := plotter.NewBarChart(vals, width)
 			if err != nil {
 				return err
@@ -205,7 +242,55 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 	if len(f.Marks) > 0 {
 		p.markLabels(f, tops, data, tx)
 	}
+	if len(f.Callouts) > 0 {
+		p.columnCallouts(f, idx, data, tx, ty, slot, tops)
+	}
 	return nil
+}
+
+// columnCallouts places the callouts of a column, grouped or line chart,
+// clear of every text of the plot and of the columns.
+func (p *painter) columnCallouts(f *figure.Figure, idx []int, data draw.Canvas, tx, ty func(float64) vg.Length, slot vg.Length, tops []vg.Length) {
+	ns := len(f.Series)
+	width := slot * 0.7
+	if f.Kind == figure.Grouped {
+		width = slot * 0.8 / vg.Length(ns)
+	}
+	xOf := func(k, si int) (x int, cx vg.Length) {
+		x = slices.Index(idx, k)
+		cx = tx(atX(f, idx, x))
+		if f.Kind == figure.Grouped {
+			cx += width * (vg.Length(si) - vg.Length(ns-1)/2)
+		}
+		return x, cx
+	}
+	avoid := append([]rect(nil), p.drawn...)
+	if f.Kind != figure.Line {
+		for si, s := range f.Series {
+			for k, v := range s.Values {
+				if v.Known {
+					_, cx := xOf(k, si)
+					avoid = append(avoid, rect{cx - width/2, ty(0), cx + width/2, ty(float64(v.N))})
+				}
+			}
+		}
+	}
+	p.plotCallouts(f, data, avoid, func(c figure.Callout) (vg.Length, vg.Length) {
+		v := f.Series[c.Series].Values[c.Category]
+		x, cx := xOf(c.Category, c.Series)
+		top := ty(float64(v.N)) + 4
+		// The top of the value's own label: the highest text drawn
+		// right above the value.
+		for _, r := range p.drawn {
+			if r.x0 <= cx && r.x1 >= cx && r.y0 >= ty(float64(v.N))-2 && r.y0 < ty(float64(v.N))+vg.Length(p.th.Small)*2 {
+				top = max(top, r.y1)
+			}
+		}
+		if f.Kind == figure.Line {
+			top = max(top, min(tops[x], ty(float64(v.N))+vg.Length(p.th.Small)*2.5))
+		}
+		return cx, top
+	})
 }
 
 // valueLabels writes each value above its column or point; unknown values
@@ -265,7 +350,7 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 			sty := miss
 			sty.Color = th.Text
 			sty.Font.Size = fitSize(sty, lines, slot*0.95)
-			p.dc.FillText(sty, vg.Point{X: tx(atX(f, idx, x)), Y: ty(stack[x]) + 4}, strings.Join(lines, "\n"))
+			p.fillText(sty, vg.Point{X: tx(atX(f, idx, x)), Y: ty(stack[x]) + 4}, strings.Join(lines, "\n"))
 		}
 	}()
 	// Visit the marks series by series; on line charts, lowest value first
@@ -306,7 +391,7 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 					t = s.Name + "\n" + noData(f) // say which line has the gap
 					sty.Font.Size = fitSize(sty, []string{s.Name, noData(f)}, slot*0.95)
 				}
-				p.dc.FillText(sty, vg.Point{X: cx, Y: ty(stack[x]) + 4}, t)
+				p.fillText(sty, vg.Point{X: cx, Y: ty(stack[x]) + 4}, t)
 				continue
 			}
 			switch f.Kind {
@@ -317,7 +402,7 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 				in.Color = th.Background
 				mid := stack[x] + float64(v.N)/2
 				if ty(stack[x]+float64(v.N))-ty(stack[x]) > in.Font.Size*1.2 {
-					p.dc.FillText(in, vg.Point{X: cx, Y: ty(mid)}, v.Label)
+					p.fillText(in, vg.Point{X: cx, Y: ty(mid)}, v.Label)
 				} else {
 					// Too thin to hold its label: list it above the stack.
 					small[x] = append(small[x], s.Name+": "+v.Label)
@@ -336,7 +421,7 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 					if up, ok := nextUp(f, k, si, v.N); ok && ty(float64(up)) < y+h+6 && ty(float64(v.N))-6-h > ty(0)+2 && allKnown(f, k) {
 						below := lab
 						below.YAlign = draw.YTop
-						p.dc.FillText(below, vg.Point{X: cx, Y: ty(float64(v.N)) - 6}, v.Label)
+						p.fillText(below, vg.Point{X: cx, Y: ty(float64(v.N)) - 6}, v.Label)
 						continue
 					}
 				}
@@ -396,16 +481,16 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 						sty.XAlign, at.X = draw.XRight, b.x1-2
 					}
 					boxes = append(boxes, b)
-					p.dc.FillText(sty, at, v.Label)
+					p.fillText(sty, at, v.Label)
 					continue
 				}
 				boxes = append(boxes, labelBox{x, cx - w/2, cx + w/2, y, y + h})
 				placed[x] = append(placed[x], y)
 				tops[x] = max(tops[x], y+h)
 				sty := lab
-				p.dc.FillText(sty, vg.Point{X: cx, Y: y}, v.Label)
+				p.fillText(sty, vg.Point{X: cx, Y: y}, v.Label)
 			default:
-				p.dc.FillText(lab, vg.Point{X: cx, Y: ty(float64(v.N)) + 4}, v.Label)
+				p.fillText(lab, vg.Point{X: cx, Y: ty(float64(v.N)) + 4}, v.Label)
 			}
 		}
 	}

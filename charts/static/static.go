@@ -136,6 +136,19 @@ type painter struct {
 	rtl  bool
 	// indent keeps text clear of the logo on the start side (the footer).
 	indent vg.Length
+	// drawn are the boxes of the texts written in the plot (fillText), for
+	// the callouts to keep clear of.
+	drawn []rect
+}
+
+// fillText writes a text of the plot and records its box.
+func (p *painter) fillText(sty text.Style, pt vg.Point, txt string) {
+	p.dc.FillText(sty, pt, txt)
+	if txt == "" {
+		return
+	}
+	r := sty.Rectangle(txt)
+	p.drawn = append(p.drawn, rect{r.Min.X + pt.X, r.Min.Y + pt.Y, r.Max.X + pt.X, r.Max.Y + pt.Y})
 }
 
 func (p *painter) style(size float64, bold bool, c color.Color) text.Style {

@@ -11,6 +11,7 @@ package theme
 import (
 	"image"
 	"image/color"
+	"math"
 	"slices"
 	"strings"
 
@@ -93,3 +94,24 @@ func Names() string {
 
 // Color returns the palette colour of series i.
 func (t *Theme) Color(i int) color.RGBA { return t.Palette[i%len(t.Palette)] }
+
+// Accent is the colour of a highlighted category: the first series'.
+func (t *Theme) Accent() color.RGBA { return t.Color(0) }
+
+// MutedMark is the colour of the categories beside a highlighted one: the
+// muted text colour washed towards the background as far as it keeps 3:1
+// against it (WCAG 1.4.11, non-text contrast), so that a muted bar is
+// quieter than the accent and still seen.
+func (t *Theme) MutedMark() color.RGBA {
+	mix := func(f float64) color.RGBA {
+		m := func(a, b uint8) uint8 { return uint8(math.Round(float64(a)*(1-f) + float64(b)*f)) }
+		return color.RGBA{m(t.Muted.R, t.Background.R), m(t.Muted.G, t.Background.G), m(t.Muted.B, t.Background.B), 0xff}
+	}
+	best := t.Muted
+	for f := 0.0; f <= 1; f += 0.02 {
+		if c := mix(f); Contrast(c, t.Background) >= 3.2 {
+			best = c
+		}
+	}
+	return best
+}

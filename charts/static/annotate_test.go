@@ -1,0 +1,110 @@
+package static
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"path/filepath"
+	"testing"
+
+	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/theme"
+)
+
+// annotated is a synthetic figure of the kind with every annotation the
+// kind takes: a highlighted category, a callout with a leader line, a
+// reference band (texts and positions invented, as are the numbers).
+func annotated(kind figure.Kind, lang string) *figure.Figure {
+	f := synthetic(kind, lang)
+	ar := lang == "ar"
+	pick := func(en, a string) string {
+		if ar {
+			return a
+		}
+		return en
+	}
+	f.ID = "annotated-" + string(kind)
+	callout := pick("A synthetic callout", "تعليق مصطنع")
+	switch kind {
+	case figure.Bar:
+		f.Highlight = "SY07"
+		f.Callouts = []figure.Callout{{Category: 0, Series: 0, Text: callout, Leader: true}}
+	case figure.Column:
+		f.Highlight = "2019"
+		f.Callouts = []figure.Callout{{Category: 0, Series: 0, Text: callout, Leader: true}}
+		f.Marks = []figure.Mark{{ID: "reference-2", Label: pick("A synthetic reference band", "نطاق مرجعي مصطنع"), Date: f.Categories[2] + " – " + f.Categories[3], At: 1.55, To: 3.45}}
+	case figure.Line:
+		f.Callouts = []figure.Callout{{Category: 1, Series: 0, Text: callout, Leader: true}}
+		f.Marks = []figure.Mark{{ID: "reference-1", Label: pick("A synthetic reference line", "خط مرجعي مصطنع"), Date: f.Categories[2], At: 2, To: 2}}
+	case figure.Grouped:
+		f.Callouts = []figure.Callout{{Category: 2, Series: 1, Text: callout, Leader: true}}
+		f.Marks = []figure.Mark{{ID: "reference-1", Label: pick("A synthetic reference band", "نطاق مرجعي مصطنع"), Date: f.Categories[0], At: -0.45, To: 0.45}}
+	}
+	return f
+}
+
+var annotatedKinds = []figure.Kind{figure.Bar, figure.Column, figure.Line, figure.Grouped}
+
+// Golden images of annotated charts in both languages: the highlighted
+// category in the accent colour and the others muted, the callout beside
+// its value with a leader, the reference band or line with its label;
+// mirrored in Arabic.
+func TestGoldenAnnotations(t *testing.T) {
+	for _, kind := range annotatedKinds {
+		for _, lang := range []string{"en", "ar"} {
+			for _, s := range testSizes {
+				if s.name != "landscape" && s.name != "story" {
+					continue
+				}
+				name := fmt.Sprintf("annotated-%s-%s-%s", kind, lang, s.name)
+				t.Run(name, func(t *testing.T) {
+					var buf bytes.Buffer
+					if err := Render(&buf, annotated(kind, lang), Options{Width: s.w, Height: s.h, TextScale: s.textScale, Text: handler()}); err != nil {
+						t.Fatal(err)
+					}
+					compare(t, filepath.Join("testdata", name+".png"), buf.Bytes())
+				})
+			}
+		}
+	}
+}
+
+// TestHighlightColours reads the pixels of a highlighted bar chart: the
+// highlighted bar in the accent colour, the others in the muted grey,
+// no bar in the first series' colour but the highlighted one.
+func TestHighlightColours(t *testing.T) {
+	for _, lang := range []string{"en", "ar"} {
+		f := annotated(figure.Bar, lang)
+		th, _ := theme.ByName("")
+		accent, muted := th.Accent(), th.MutedMark()
+		var buf bytes.Buffer
+		if err := Render(&buf, f, Options{Text: handler()}); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Rows of accent and of muted pixels, each as one run of rows.
+		count := func(want [3]uint8) (rows int) {
+			for y := 0; y < img.Bounds().Dy(); y++ {
+				run := 0
+				for x := 0; x < img.Bounds().Dx(); x++ {
+					r, g, b, _ := img.At(x, y).RGBA()
+					if [3]uint8{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8)} == want {
+						run++
+					}
+				}
+				if run > 40 {
+					rows++
+				}
+			}
+			return rows
+		}
+		a, m := count([3]uint8{accent.R, accent.G, accent.B}), count([3]uint8{muted.R, muted.G, muted.B})
+		// Three bars drawn (Hama has no data): one accent, two muted.
+		if a < 20 || m < 2*a-4 || m > 2*a+4 {
+			t.Errorf("%s: %d rows of accent bar, %d of muted; want one highlighted bar and two muted ones of the same thickness", lang, a, m)
+		}
+	}
+}
