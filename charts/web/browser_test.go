@@ -212,6 +212,9 @@ func checkChart(t *testing.T, d drawn, f *figure.Figure, colour string) {
 		}
 		for i, v := range fs.Values {
 			got := s.Data[i]
+			if it, ok := got.(map[string]any); ok {
+				got = it["value"] // a highlighted chart's items carry their colour
+			}
 			if f.TimeScale() {
 				// [ms, value]: the point's day, then its value.
 				pair, ok := got.([]any)
@@ -457,6 +460,17 @@ func TestBrowser(t *testing.T) {
 			}
 			shot(t, tb, "marks-"+lang)
 			noProblems(t, tb)
+		}
+	})
+
+	t.Run("annotations", func(t *testing.T) {
+		for _, lang := range langs {
+			for _, kind := range []figure.Kind{figure.Bar, figure.Column} {
+				for _, dark := range []bool{false, true} {
+					name := fmt.Sprintf("%s-%s-dark=%v", kind, lang, dark)
+					t.Run(name, func(t *testing.T) { checkAnnotations(t, browser, s, kind, lang, dark) })
+				}
+			}
 		}
 	})
 

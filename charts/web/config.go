@@ -52,6 +52,9 @@ type chartConfig struct {
 	// axis in the figure's locale, keyed "YYYY-MM" (see timeLabels).
 	Dates      []int64           `json:"dates,omitempty"`
 	TimeLabels map[string]string `json:"timeLabels,omitempty"`
+	// Highlight, when a category is highlighted, recolours it and the
+	// others for the dark page (see annotate.go).
+	Highlight *highlightConfig `json:"highlight,omitempty"`
 	// Map holds the boundaries and colours of a map (see map.go).
 	Map *mapConfig `json:"map,omitempty"`
 }
@@ -95,6 +98,9 @@ func buildConfig(fig *figure.Figure, id string, o Options, post bool) (chartConf
 	for _, m := range fig.Marks {
 		rtl := fig.RTL()
 		cfg.Marks = append(cfg.Marks, mark{Label: isolate(m.Label, rtl), Date: isolate(m.Date, rtl), At: m.At, To: m.To})
+	}
+	if h := fig.HighlightIndex(); h >= 0 && len(fig.Series) == 1 {
+		cfg.Highlight = &highlightConfig{At: h, Dark: highlightDark}
 	}
 	if fig.TimeScale() {
 		cfg.Dates, cfg.TimeLabels = timeMillis(fig), timeLabels(fig)

@@ -82,7 +82,7 @@ func buildOption(fig *figure.Figure, id string, o Options) (json.RawMessage, err
 	// containLabel does not count.
 	gridLeft, gridRight := 8, 8
 	if horizontal {
-		w := labelRoom(fig)
+		w := labelRoom(fig) + calloutRoom(fig)
 		if rtl {
 			gridLeft = w
 		} else {
@@ -413,6 +413,7 @@ func patchOption(obj map[string]any, fig *figure.Figure, noData string) (json.Ra
 			}
 		}
 	}
+	annotateOption(m, fig)
 	if err := checkBundled(m); err != nil {
 		return nil, err
 	}

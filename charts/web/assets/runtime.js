@@ -130,11 +130,31 @@
       };
     }
 
+    // darkAnnotations recolours a highlight (the accent and the muted
+    // grey) and the callouts' text and arrows for a dark page.
+    function darkAnnotations(o) {
+      if (cfg.highlight && !cfg.map) {
+        var d = o.series[0].data;
+        for (var i = 0; i < d.length; i++) {
+          if (d[i] && d[i].itemStyle) d[i].itemStyle.color = cfg.highlight.dark[i === cfg.highlight.at ? 0 : 1];
+        }
+      }
+      for (var s = 0; s < o.series.length; s++) {
+        var mp = o.series[s].markPoint;
+        if (!mp || !mp.data) continue;
+        for (var k = 0; k < mp.data.length; k++) {
+          var it = mp.data[k];
+          if (it.label && it.label.tcCallout) it.label.color = it.itemStyle.color = "#ececec";
+        }
+      }
+    }
+
     function option() {
       var o = JSON.parse(data.textContent).option;
       if (dark.matches) {
         if (cfg.darkColor) o.color = cfg.darkColor;
         if (cfg.map) darkMap(o);
+        darkAnnotations(o);
       }
       if (calm) o.animation = false;
       if (o.aria.decal) o.aria.decal.show = decal;

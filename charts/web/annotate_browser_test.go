@@ -1,0 +1,170 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+
+	"github.com/tollcharts/tollcharts/charts/figure"
+)
+
+// annotatedFigure is the synthetic bar or column figure with its first
+// category highlighted, a callout with a leader on it and, on columns, a
+// reference band over the last two categories (invented, as are the
+// numbers).
+func annotatedFigure(kind figure.Kind, lang string) *figure.Figure {
+	f := testFigure(kind, lang)
+	f.ID = "annotated-" + string(kind)
+	f.Highlight = f.CategoryKeys[0]
+	f.Callouts = []figure.Callout{{Category: 0, Series: 0, Text: pick(lang, "A synthetic callout", "تعليق مصطنع"), Leader: true}}
+	if kind == figure.Column {
+		f.Marks = []figure.Mark{{ID: "reference-2", Label: pick(lang, "A synthetic band", "نطاق مصطنع"), Date: f.Categories[2] + " – " + f.Categories[3], At: 1.55, To: 3.45}}
+	}
+	return f
+}
+
+// annotationState is what a page's chart shows of its annotations, read
+// back from ECharts and zrender: each item's fill, the box of the
+// callout's text and of every other text, the layout of each bar, the
+// reference band's rectangle.
+const annotationState = `(() => {
+  const el = document.getElementById(%q);
+  const c = echarts.getInstanceByDom(el);
+  const data = c.getModel().getSeriesByIndex(0).getData();
+  const strip = s => String(s).replace(/[\u2066-\u2069\u200e\u200f]/g, "");
+  const fills = [], bars = [];
+  for (let i = 0; i < data.count(); i++) {
+    fills.push(String(data.getItemVisual(i, "style").fill).toLowerCase());
+    const l = data.getItemLayout(i);
+    bars.push(l ? {x: Math.min(l.x, l.x + l.width), y: Math.min(l.y, l.y + l.height), w: Math.abs(l.width), h: Math.abs(l.height)} : null);
+  }
+  const texts = [];
+  for (const e of c.getZr().storage.getDisplayList()) {
+    if (e.type !== "tspan" || !e.style || !e.style.text || e.invisible || e.ignore) continue;
+    const r = e.getBoundingRect().clone();
+    if (e.transform) r.applyTransform(e.transform);
+    texts.push({text: strip(e.style.text), fill: String(e.style.fill).toLowerCase(), x: r.x, y: r.y, w: r.width, h: r.height});
+  }
+  const g = c.getOption().graphic;
+  const band = g && g[0] ? g[0].elements.find(e => e.parentId === "tc-marks" && e.type === "rect") : null;
+  return JSON.stringify({fills, bars, texts, band: band ? {x: band.shape.x, w: band.shape.width} : null,
+    width: el.clientWidth, height: el.clientHeight});
+})()`
+
+type box struct{ X, Y, W, H float64 }
+
+func (a box) overlaps(b box) bool {
+	return a.X < b.X+b.W-1 && b.X < a.X+a.W-1 && a.Y < b.Y+b.H-1 && b.Y < a.Y+a.H-1
+}
+
+// checkAnnotations renders an annotated figure and reads its marks back
+// from the page: the highlighted bar in the accent colour and the others
+// in the muted grey (the dark pair on a dark page), the callout's text
+// beside its value's label (above a column, beyond a bar's end, on the
+// reading side's far side in Arabic) in the page's text colour and
+// overlapping no other text, the reference band over its columns.
+func checkAnnotations(t *testing.T, browser context.Context, s *site, kind figure.Kind, lang string, dark bool) {
+	f := annotatedFigure(kind, lang)
+	name := fmt.Sprintf("%s/%s.html", lang, f.ID)
+	writeFile(t, filepath.Join(s.dir, report, name), render(t, f, Options{NoAnimation: true}))
+	tb := newTab(t, browser, 60*time.Second)
+	if dark {
+		setMedia(t, tb, &emulation.MediaFeature{Name: "prefers-color-scheme", Value: "dark"})
+	}
+	tb.navigate(s.url(name))
+	id := ChartID(report, f.ID, lang)
+	accent := highlightLight[0]
+	if dark {
+		accent = highlightDark[0]
+	}
+	checkChart(t, readChart(tb, "", id, accent), f, accent)
+	var st struct {
+		Fills []string
+		Bars  []*box
+		Texts []struct {
+			Text, Fill string
+			box
+		}
+		Band          *struct{ X, W float64 }
+		Width, Height float64
+	}
+	if err := json.Unmarshal([]byte(eval[string](tb, "", fmt.Sprintf(annotationState, id))), &st); err != nil {
+		t.Fatal(err)
+	}
+	pair, ink := highlightLight, calloutInk[0]
+	if dark {
+		pair, ink = highlightDark, calloutInk[1]
+	}
+	for i, fill := range st.Fills {
+		want := pair[1]
+		if i == 0 {
+			want = pair[0]
+		}
+		if f.Series[0].Values[i].Known && fill != strings.ToLower(want) {
+			t.Errorf("%s: fill %s, want %s", f.Categories[i], fill, want)
+		}
+	}
+	c := f.Callouts[0]
+	var callout, value *box
+	var others []box
+	for i := range st.Texts {
+		x := st.Texts[i]
+		switch x.Text {
+		case c.Text:
+			callout = &st.Texts[i].box
+			if x.Fill != ink {
+				t.Errorf("callout drawn in %s, want %s", x.Fill, ink)
+			}
+		case f.Series[0].Values[c.Category].Label:
+			value = &st.Texts[i].box
+		default:
+			others = append(others, x.box)
+		}
+	}
+	if callout == nil || value == nil {
+		t.Fatalf("callout %q or its value's label %q not drawn; texts %+v", c.Text, f.Series[0].Values[c.Category].Label, st.Texts)
+	}
+	bar := st.Bars[c.Category]
+	switch kind {
+	case figure.Column:
+		if callout.Y+callout.H > value.Y+1 {
+			t.Errorf("callout %+v does not stand above its value's label %+v", *callout, *value)
+		}
+		if cx := callout.X + callout.W/2; cx < bar.X-callout.W/2 || cx > bar.X+bar.W+callout.W/2 {
+			t.Errorf("callout %+v is not over its column %+v", *callout, *bar)
+		}
+	case figure.Bar:
+		if f.RTL() && callout.X+callout.W > value.X+1 || !f.RTL() && callout.X < value.X+value.W-1 {
+			t.Errorf("callout %+v is not beyond its value's label %+v (rtl %v)", *callout, *value, f.RTL())
+		}
+		if mid := callout.Y + callout.H/2; mid < bar.Y || mid > bar.Y+bar.H {
+			t.Errorf("callout %+v is not level with its bar %+v", *callout, *bar)
+		}
+	}
+	if callout.X < 0 || callout.Y < 0 || callout.X+callout.W > st.Width+1 || callout.Y+callout.H > st.Height+1 {
+		t.Errorf("callout %+v lies outside the %gx%g chart", *callout, st.Width, st.Height)
+	}
+	for _, o := range append(others, *value) {
+		if callout.overlaps(o) {
+			t.Errorf("callout %+v overlaps a text at %+v", *callout, o)
+		}
+	}
+	if kind == figure.Column {
+		from, to := st.Bars[2], st.Bars[3]
+		if st.Band == nil {
+			t.Fatal("no reference band drawn")
+		}
+		lo, hi := min(from.X, to.X), max(from.X+from.W, to.X+to.W)
+		if st.Band.X > lo+0.5 || st.Band.X+st.Band.W < hi-0.5 {
+			t.Errorf("reference band from %.1f width %.1f does not cover its columns (%.1f to %.1f)", st.Band.X, st.Band.W, lo, hi)
+		}
+	}
+	shot(t, tb, fmt.Sprintf("annotated-%s-%s-dark=%v", kind, lang, dark))
+	noProblems(t, tb)
+}
