@@ -87,6 +87,9 @@ type record struct {
 	tiles map[string]rect // tile grid: P-code -> tile
 	logo  rect            // where the logo was drawn (zero: none)
 	steps int             // timeline: the rows or events a video reveals
+	// outlined is the governorate a map highlights (Figure.Highlight),
+	// drawn with a heavy outline; "" when none.
+	outlined string
 }
 
 // canvas is a gg context with a figure's language, a theme and the size's

@@ -153,11 +153,42 @@ func drawChoropleth(c *canvas, f *figure.Figure) error {
 		c.dc.SetLineJoinRound()
 		c.dc.Stroke()
 	}
-	// Labels on the largest values, skipped where they would collide.
+	// A highlighted governorate: a heavy outline in the text colour over
+	// its class colour, drawn last so no border covers it. The others
+	// keep their classes: a map's colours are its scale.
+	if hl := f.Highlight; hl != "" {
+		if i := slices.IndexFunc(bs, func(b syria.Boundary) bool { return b.PCode == hl }); i >= 0 {
+			c.dc.ClearPath()
+			for _, poly := range bs[i].Polygons {
+				for _, ring := range poly {
+					for j, pt := range ring {
+						x, y := p.xy(pt)
+						if j == 0 {
+							c.dc.MoveTo(x, y)
+						} else {
+							c.dc.LineTo(x, y)
+						}
+					}
+					c.dc.ClosePath()
+				}
+			}
+			c.dc.SetColor(c.th.Text)
+			c.dc.SetLineWidth(3.5 * c.u)
+			c.dc.SetLineJoinRound()
+			c.dc.Stroke()
+			c.rec.outlined = hl
+		}
+	}
+	// Labels on the largest values, skipped where they would collide;
+	// a highlighted governorate is labelled first.
 	var placed []rect
 	nameSt := c.st(c.th.Label, true, c.th.Text)
 	valSt := c.st(c.th.Subtitle, true, c.th.Text)
-	for _, gv := range firstN(ranked(vs), 3) {
+	top := firstN(ranked(vs), 3)
+	if i := slices.IndexFunc(vs, func(gv govValue) bool { return gv.gov.PCode == f.Highlight }); i >= 0 && vs[i].v.Known {
+		top = append([]govValue{vs[i]}, slices.DeleteFunc(top, func(gv govValue) bool { return gv.gov.PCode == f.Highlight })...)
+	}
+	for _, gv := range top {
 		if !shown[gv.gov.PCode] {
 			continue
 		}

@@ -76,6 +76,16 @@ func drawTiles(c *canvas, f *figure.Figure) error {
 			c.dc.SetFillStyle(h)
 			c.dc.Fill()
 		}
+		if gv.gov.PCode == f.Highlight {
+			// A highlighted governorate: a heavy frame in the text
+			// colour inside its tile.
+			w := math.Max(3*c.u, 0.05*s)
+			c.dc.DrawRectangle(t.X0+w/2, t.Y0+w/2, t.W()-w, t.H()-w)
+			c.dc.SetColor(c.th.Text)
+			c.dc.SetLineWidth(w)
+			c.dc.Stroke()
+			c.rec.outlined = gv.gov.PCode
+		}
 		inner := t.inset(0.07*s, 0.07*s)
 		names := c.wrap(gv.gov.Name(c.loc.Lang), nameSt, inner.W())
 		val := c.shape(c.valueText(gv.v), valSt)

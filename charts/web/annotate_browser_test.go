@@ -71,6 +71,9 @@ func (a box) overlaps(b box) bool {
 // overlapping no other text, the reference band over its columns.
 func checkAnnotations(t *testing.T, browser context.Context, s *site, kind figure.Kind, lang string, dark bool) {
 	f := annotatedFigure(kind, lang)
+	if kind == figure.Map {
+		f.Callouts = nil
+	}
 	name := fmt.Sprintf("%s/%s.html", lang, f.ID)
 	writeFile(t, filepath.Join(s.dir, report, name), render(t, f, Options{NoAnimation: true}))
 	tb := newTab(t, browser, 60*time.Second)
@@ -79,6 +82,10 @@ func checkAnnotations(t *testing.T, browser context.Context, s *site, kind figur
 	}
 	tb.navigate(s.url(name))
 	id := ChartID(report, f.ID, lang)
+	if kind == figure.Map {
+		checkMapHighlight(t, tb, id, f, dark)
+		return
+	}
 	accent := highlightLight[0]
 	if dark {
 		accent = highlightDark[0]
@@ -166,5 +173,49 @@ func checkAnnotations(t *testing.T, browser context.Context, s *site, kind figur
 		}
 	}
 	shot(t, tb, fmt.Sprintf("annotated-%s-%s-dark=%v", kind, lang, dark))
+	noProblems(t, tb)
+}
+
+// checkMapHighlight reads a map's regions back from ECharts: the
+// highlighted governorate outlined 3.5 px wide in the page's text colour,
+// every other one 1 px in the border grey.
+func checkMapHighlight(t *testing.T, tb *tab, id string, f *figure.Figure, dark bool) {
+	tb.waitFor("", fmt.Sprintf(`document.getElementById(%q).getAttribute("data-tc-ready") === "1"`, id), 20*time.Second)
+	raw := eval[string](tb, "", fmt.Sprintf(`(() => {
+  const c = echarts.getInstanceByDom(document.getElementById(%q));
+  const d = c.getModel().getSeriesByIndex(0).getData();
+  const out = [];
+  for (let i = 0; i < d.count(); i++) {
+    const m = d.getItemModel(i);
+    out.push({name: d.getName(i), color: String(m.get(["itemStyle", "borderColor"])).toLowerCase(), width: m.get(["itemStyle", "borderWidth"])});
+  }
+  return JSON.stringify(out);
+})()`, id))
+	var regions []struct {
+		Name, Color string
+		Width       float64
+	}
+	if err := json.Unmarshal([]byte(raw), &regions); err != nil {
+		t.Fatal(err)
+	}
+	ink := calloutInk[0]
+	if dark {
+		ink = calloutInk[1]
+	}
+	found := false
+	for _, r := range regions {
+		if r.Name == f.Highlight {
+			found = true
+			if r.Width != 3.5 || r.Color != ink {
+				t.Errorf("highlighted %s outlined %g px %s, want 3.5 px %s", r.Name, r.Width, r.Color, ink)
+			}
+		} else if r.Width != 1 {
+			t.Errorf("%s outlined %g px, want 1", r.Name, r.Width)
+		}
+	}
+	if !found || len(regions) != 14 {
+		t.Errorf("%d regions, highlighted %s found %v", len(regions), f.Highlight, found)
+	}
+	shot(t, tb, fmt.Sprintf("annotated-map-%s-dark=%v", f.Locale.Lang, dark))
 	noProblems(t, tb)
 }

@@ -196,7 +196,14 @@ func mapData(fig *figure.Figure) []any {
 	for i, k := range fig.CategoryKeys {
 		named[k] = true
 		if v := fig.Series[0].Values[i]; v.Known {
-			out = append(out, map[string]any{"name": k, "value": v.N})
+			it := map[string]any{"name": k, "value": v.N}
+			if k == fig.Highlight {
+				// Highlighted: a heavy outline in the page's text colour
+				// over its class colour (the page recolours it when
+				// dark), as the infographic draws it.
+				it["itemStyle"] = map[string]any{"borderColor": calloutInk[0], "borderWidth": 3.5, "tcHighlight": true}
+			}
+			out = append(out, it)
 		} else {
 			out = append(out, hatched(k))
 		}

@@ -105,6 +105,7 @@
       for (var i = 0; i < s.data.length; i++) {
         var st = s.data[i].itemStyle;
         if (!st) continue;
+        if (st.tcHighlight) { st.borderColor = "#ececec"; continue; }
         st.areaColor = st.color = c.noData;
         if (st.decal) st.decal.color = c.hatch;
       }
