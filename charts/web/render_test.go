@@ -435,3 +435,27 @@ func TestMarkContrastManySeries(t *testing.T) {
 		}
 	}
 }
+
+// TestHighlightContrast: a highlight's accent and muted grey, and a
+// callout's ink, stand 3:1 from the page they are drawn on (WCAG 1.4.11),
+// light (white) and dark (figure.css --tc-bg #121212).
+func TestHighlightContrast(t *testing.T) {
+	for _, c := range []struct {
+		page   string
+		colors []string
+	}{
+		{"#ffffff", []string{highlightLight[0], highlightLight[1], calloutInk[0]}},
+		{"#121212", []string{highlightDark[0], highlightDark[1], calloutInk[1]}},
+	} {
+		bg, _ := theme.ParseHex(c.page)
+		for _, h := range c.colors {
+			rgb, ok := theme.ParseHex(h)
+			if !ok {
+				t.Fatalf("%q is not a colour", h)
+			}
+			if r := theme.Contrast(rgb, bg); r < theme.MinMarkContrast {
+				t.Errorf("%s on %s: %.2f:1, want at least %d:1", h, c.page, r, theme.MinMarkContrast)
+			}
+		}
+	}
+}
