@@ -104,9 +104,9 @@ id: {{id}}
 title:
   en: TODO the publication's title in English
   ar: TODO عنوان المنشور بالعربية
-# langs: [en, ar]                    # the default: both
+# languages: [en, ar]                # the default: both
 # arabic:
-#   digits: latin                    # latin (6,993) | arabic-indic (٦٬٩٩٣)
+#   digits: latn                     # latn (6,993) | arab (٦٬٩٩٣)
 #   months: levantine                # levantine (أيلول) | egyptian (سبتمبر)
 #   mirror_time: false               # true: time axes run right to left in Arabic too
 datasets:
@@ -127,6 +127,11 @@ charts:
       metric: civilians_killed
       category: [all, children, women]
     x: category                      # the axis: period | governorate | category | perpetrator | metric
+    # annotations:                   # optional: reports/README.md#annotations
+    #   - highlight: children        # a category in the accent colour, the others muted
+    #   - callout: children          # a short text beside a value, an arrow to it
+    #     text: {en: "{value:children} children", ar: "{value:children} طفلاً"}
+    #     leader: true
 `
 
 const datasetCSV = "period,governorate,category,value,source,note\n"

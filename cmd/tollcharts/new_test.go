@@ -87,6 +87,20 @@ func TestNew(t *testing.T) {
 	if code, _, errs := cli("check", spec, csv); code != exitOK {
 		t.Fatalf("check of the filled-in templates: exit %d; stderr:\n%s", code, errs)
 	}
+	// The options the template shows commented out are valid as written.
+	fill(spec,
+		"# languages:", "languages:",
+		"# arabic:\n#   digits: latn", "arabic:\n  digits: latn",
+		"#   months:", "  months:",
+		"#   mirror_time:", "  mirror_time:",
+		"    # subtitle:", "    subtitle:",
+		"    # annotations:", "    annotations:",
+		"    #   - ", "      - ",
+		"    #     ", "        ",
+	)
+	if code, _, errs := cli("check", spec, csv); code != exitOK {
+		t.Fatalf("check of the templates with their options uncommented: exit %d; stderr:\n%s", code, errs)
+	}
 	out := filepath.Join(root, "output")
 	if code, _, errs := cli("build", "-q", "-out", out, "-format", "png", spec); code != exitOK {
 		t.Fatalf("build of the filled-in report: exit %d; stderr:\n%s", code, errs)
