@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image/png"
+	"io"
 	"path/filepath"
 	"testing"
 
@@ -105,6 +106,39 @@ func TestHighlightColours(t *testing.T) {
 		// Three bars drawn (Hama has no data): one accent, two muted.
 		if a < 20 || m < 2*a-4 || m > 2*a+4 {
 			t.Errorf("%s: %d rows of accent bar, %d of muted; want one highlighted bar and two muted ones of the same thickness", lang, a, m)
+		}
+	}
+}
+
+// TestGroupedOrderRTL: in a group of columns the first series stands
+// leftmost in English and rightmost in Arabic when the categories mirror,
+// reading like the axis and the legend; a time axis keeps it leftmost.
+func TestGroupedOrderRTL(t *testing.T) {
+	for _, c := range []struct {
+		lang       string
+		timeAxis   bool
+		firstRight bool
+	}{{"en", false, false}, {"ar", false, true}, {"ar", true, false}} {
+		f := synthetic(figure.Grouped, c.lang)
+		f.TimeAxis = c.timeAxis
+		// Distinct values to find each column's label: 400 (children)
+		// and 300 (women) in the first group.
+		rec := &recorder{Handler: handler()}
+		if err := Render(io.Discard, f, Options{Format: SVG, Text: rec}); err != nil {
+			t.Fatal(err)
+		}
+		x := map[string]float64{}
+		for _, b := range rec.boxes {
+			if b.txt == "400" || b.txt == "300" {
+				x[b.txt] = float64(b.r.Min.X+b.r.Max.X) / 2
+			}
+		}
+		if len(x) != 2 {
+			t.Fatalf("%s: labels found %v", c.lang, x)
+		}
+		if right := x["400"] > x["300"]; right != c.firstRight {
+			t.Errorf("%s (time axis %v): the first series' column is at %.0f, the second's at %.0f; want the first on the %s",
+				c.lang, c.timeAxis, x["400"], x["300"], map[bool]string{true: "right", false: "left"}[c.firstRight])
 		}
 	}
 }

@@ -38,6 +38,18 @@ func atX(f *figure.Figure, idx []int, x int) float64 {
 	return float64(x)
 }
 
+// groupOffset is how far the column of series si stands from the centre
+// of its group, columns width wide: the first series leftmost, or
+// rightmost when the categories mirror, so that each group reads in the
+// direction of the axis and the legend.
+func groupOffset(f *figure.Figure, si int, width vg.Length) vg.Length {
+	pos := vg.Length(si) - vg.Length(len(f.Series)-1)/2
+	if f.MirrorCategories() {
+		pos = -pos
+	}
+	return width * pos
+}
+
 // order returns category indexes in drawing order, left to right.
 func order(f *figure.Figure) []int {
 	idx := make([]int, len(f.Categories))
@@ -222,7 +234,7 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 			b.Color = th.Color(si)
 			b.LineStyle.Width = 0
 			if f.Kind == figure.Grouped {
-				b.Offset = width * (vg.Length(si) - vg.Length(ns-1)/2)
+				b.Offset = groupOffset(f, si, width)
 			}
 			if f.Kind == figure.Stacked && below != nil {
 				b.StackOn(below)
@@ -260,7 +272,7 @@ func (p *painter) columnCallouts(f *figure.Figure, idx []int, data draw.Canvas, 
 		x = slices.Index(idx, k)
 		cx = tx(atX(f, idx, x))
 		if f.Kind == figure.Grouped {
-			cx += width * (vg.Length(si) - vg.Length(ns-1)/2)
+			cx += groupOffset(f, si, width)
 		}
 		return x, cx
 	}
@@ -379,7 +391,7 @@ func (p *painter) valueLabels(f *figure.Figure, idx []int, tx, ty func(float64) 
 			cx := tx(atX(f, idx, x))
 			if f.Kind == figure.Grouped {
 				w := slot * 0.8 / vg.Length(ns)
-				cx += w * (vg.Length(si) - vg.Length(ns-1)/2)
+				cx += groupOffset(f, si, w)
 			}
 			if !v.Known {
 				if f.Kind == figure.Stacked {
