@@ -49,11 +49,17 @@ func (p *painter) bars(f *figure.Figure, area vg.Rectangle) {
 	if maxV == 0 {
 		maxV = 1
 	}
-	// A callout follows its value's label on the bar's row: the bars
-	// shorten until the called-out one leaves it room.
+	// A callout follows its value's label on the bar's row, within the
+	// row's height: the bars shorten until the called-out one leaves it
+	// room.
+	rowRoom := area.Size().Y / vg.Length(len(f.Categories))
+	if stacked {
+		rowRoom = min(rowRoom, 200) - lab.Font.Size*1.6 // as the rows below
+	}
+	rowRoom *= 0.9
 	callouts := map[[2]int]calloutText{}
 	for _, c := range f.Callouts {
-		ct := p.calloutText(c, (area.Max.X-x0)*0.32)
+		ct := p.fitCallout(c, (area.Max.X-x0)*0.32, (area.Max.X-x0)*0.5, rowRoom)
 		callouts[[2]int{c.Category, c.Series}] = ct
 		v := f.Series[c.Series].Values[c.Category]
 		room := area.Max.X - x0 - 6 - val.Width(v.Label) - calloutGap(c) - 8 - ct.w

@@ -52,6 +52,27 @@ func (p *painter) calloutText(c figure.Callout, maxW vg.Length) calloutText {
 	return ct
 }
 
+// fitCallout sets a callout within maxW and maxH: wrapped at maxW, then
+// on fewer, wider lines (up to wider) when too tall, then smaller (not
+// below 9 points) until its lines fit maxH.
+func (p *painter) fitCallout(c figure.Callout, maxW, wider, maxH vg.Length) calloutText {
+	ct := p.calloutText(c, maxW)
+	for w := maxW; ct.h > maxH && w < wider; {
+		w = min(w*1.25, wider)
+		ct = p.calloutText(c, w)
+	}
+	for ct.h > maxH && ct.sty.Font.Size > 9 {
+		ct.sty.Font.Size = max(9, ct.sty.Font.Size*0.9)
+		ct.lines = wrap(c.Text, ct.sty, wider)
+		ct.w = 0
+		for _, l := range ct.lines {
+			ct.w = max(ct.w, ct.sty.Width(l))
+		}
+		ct.h = vg.Length(len(ct.lines)) * ct.sty.Font.Size * 1.2
+	}
+	return ct
+}
+
 // draw writes the callout's lines in the box whose top left is (x0, top),
 // each line flush with the reading side.
 func (p *painter) drawCallout(ct calloutText, x0, top vg.Length) {
