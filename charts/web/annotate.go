@@ -69,12 +69,16 @@ func annotateOption(m map[string]any, fig *figure.Figure) {
 		label := map[string]any{
 			"show": true, "formatter": isolate(c.Text, fig.RTL()), "color": calloutInk[0],
 			"fontWeight": 600, "fontStyle": "normal", "fontSize": 13, "tcCallout": true,
+			// A halo of the page's colour keeps the text clear of grid lines.
+			"textBorderColor": "#ffffff", "textBorderWidth": 3,
 		}
 		item := map[string]any{"coord": coord, "label": label, "itemStyle": map[string]any{"color": calloutInk[0]}}
 		// Clear of the value's own label: above it on columns and
 		// points, beyond it on horizontal bars.
 		labelW := 8*len([]rune(v.Label)) + 8
 		if horizontal {
+			// A long text breaks onto lines of at most calloutWidth px.
+			label["width"], label["overflow"], label["lineHeight"] = calloutWidth(c.Text), "break", 16
 			off := labelW + 6
 			label["position"] = "right"
 			if fig.RTL() {
@@ -132,7 +136,12 @@ func calloutRoom(fig *figure.Figure) int {
 	}
 	w := 0
 	for _, c := range fig.Callouts {
-		w = max(w, 8*len([]rune(c.Text))+40)
+		w = max(w, calloutWidth(c.Text)+40)
 	}
 	return w
 }
+
+// calloutWidth is the width in px of a callout's text on a horizontal bar
+// chart: its length at about 8 px a character, at most 220 (a longer
+// text breaks onto lines).
+func calloutWidth(text string) int { return min(8*len([]rune(text)), 220) }

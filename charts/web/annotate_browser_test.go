@@ -23,6 +23,10 @@ func annotatedFigure(kind figure.Kind, lang string) *figure.Figure {
 	f.ID = "annotated-" + string(kind)
 	f.Highlight = f.CategoryKeys[0]
 	f.Callouts = []figure.Callout{{Category: 0, Series: 0, Text: pick(lang, "A synthetic callout", "تعليق مصطنع"), Leader: true}}
+	if kind == figure.Bar {
+		// Long enough to break onto lines beyond the bar.
+		f.Callouts[0].Text = pick(lang, "A synthetic callout that runs on for a good many more words", "تعليق مصطنع طويل يمتد على كلمات كثيرة أخرى بعد نهاية العمود")
+	}
 	if kind == figure.Column {
 		f.Marks = []figure.Mark{{ID: "reference-2", Label: pick(lang, "A synthetic band", "نطاق مصطنع"), Date: f.Categories[2] + " – " + f.Categories[3], At: 1.55, To: 3.45}}
 	}
@@ -120,19 +124,32 @@ func checkAnnotations(t *testing.T, browser context.Context, s *site, kind figur
 	c := f.Callouts[0]
 	var callout, value *box
 	var others []box
+	var lines []string
 	for i := range st.Texts {
 		x := st.Texts[i]
-		switch x.Text {
-		case c.Text:
-			callout = &st.Texts[i].box
+		switch {
+		case x.Text == f.Series[0].Values[c.Category].Label:
+			value = &st.Texts[i].box
+		case len([]rune(strings.TrimSpace(x.Text))) > 3 && strings.Contains(c.Text, strings.TrimSpace(x.Text)):
+			// A line of the callout: the callout's box is their union.
+			lines = append(lines, strings.TrimSpace(x.Text))
+			if callout == nil {
+				b := x.box
+				callout = &b
+			} else {
+				x0, y0 := min(callout.X, x.X), min(callout.Y, x.Y)
+				x1, y1 := max(callout.X+callout.W, x.X+x.W), max(callout.Y+callout.H, x.Y+x.H)
+				*callout = box{x0, y0, x1 - x0, y1 - y0}
+			}
 			if x.Fill != ink {
 				t.Errorf("callout drawn in %s, want %s", x.Fill, ink)
 			}
-		case f.Series[0].Values[c.Category].Label:
-			value = &st.Texts[i].box
 		default:
 			others = append(others, x.box)
 		}
+	}
+	if got := strings.Join(lines, " "); callout != nil && strings.Join(strings.Fields(got), " ") != c.Text {
+		t.Errorf("callout reads %q, want %q", got, c.Text)
 	}
 	if callout == nil || value == nil {
 		t.Fatalf("callout %q or its value's label %q not drawn; texts %+v", c.Text, f.Series[0].Values[c.Category].Label, st.Texts)

@@ -145,7 +145,10 @@
         if (!mp || !mp.data) continue;
         for (var k = 0; k < mp.data.length; k++) {
           var it = mp.data[k];
-          if (it.label && it.label.tcCallout) it.label.color = it.itemStyle.color = "#ececec";
+          if (it.label && it.label.tcCallout) {
+            it.label.color = it.itemStyle.color = "#ececec";
+            it.label.textBorderColor = "#121212";
+          }
         }
       }
     }
