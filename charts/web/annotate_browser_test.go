@@ -30,6 +30,11 @@ func annotatedFigure(kind figure.Kind, lang string) *figure.Figure {
 	if kind == figure.Column {
 		f.Marks = []figure.Mark{{ID: "reference-2", Label: pick(lang, "A synthetic band", "نطاق مصطنع"), Date: f.Categories[2] + " – " + f.Categories[3], At: 1.55, To: 3.45}}
 	}
+	if kind == figure.Line {
+		// Lines take callouts and reference lines, not highlights.
+		f.Highlight = ""
+		f.Marks = []figure.Mark{{ID: "reference-1", Label: pick(lang, "A synthetic reference line", "خط مرجعي مصطنع"), Date: f.Categories[2], At: 2, To: 2}}
+	}
 	return f
 }
 
@@ -41,12 +46,16 @@ const annotationState = `(() => {
   const el = document.getElementById(%q);
   const c = echarts.getInstanceByDom(el);
   const data = c.getModel().getSeriesByIndex(0).getData();
+  const o0type = c.getModel().getSeriesByIndex(0).subType;
   const strip = s => String(s).replace(/[\u2066-\u2069\u200e\u200f]/g, "");
   const fills = [], bars = [];
   for (let i = 0; i < data.count(); i++) {
     fills.push(String(data.getItemVisual(i, "style").fill).toLowerCase());
-    const l = data.getItemLayout(i);
-    bars.push(l ? {x: Math.min(l.x, l.x + l.width), y: Math.min(l.y, l.y + l.height), w: Math.abs(l.width), h: Math.abs(l.height)} : null);
+    let l = data.getItemLayout(i);
+    if (!l && o0type === "line" && typeof data.get("y", i) === "number") l = c.convertToPixel({seriesIndex: 0}, [i, data.get("y", i)]);
+    // A bar's rectangle, or a point's [x, y] as a 2 px box.
+    bars.push(!l ? null : Array.isArray(l) ? {x: l[0] - 1, y: l[1] - 1, w: 2, h: 2} :
+      {x: Math.min(l.x, l.x + l.width), y: Math.min(l.y, l.y + l.height), w: Math.abs(l.width), h: Math.abs(l.height)});
   }
   const texts = [];
   for (const e of c.getZr().storage.getDisplayList()) {
@@ -94,6 +103,12 @@ func checkAnnotations(t *testing.T, browser context.Context, s *site, kind figur
 	if dark {
 		accent = highlightDark[0]
 	}
+	if f.Highlight == "" {
+		accent = paletteLight[0]
+		if dark {
+			accent = paletteDark[0]
+		}
+	}
 	checkChart(t, readChart(tb, "", id, accent), f, accent)
 	var st struct {
 		Fills []string
@@ -113,6 +128,9 @@ func checkAnnotations(t *testing.T, browser context.Context, s *site, kind figur
 		pair, ink = highlightDark, calloutInk[1]
 	}
 	for i, fill := range st.Fills {
+		if f.Highlight == "" {
+			break
+		}
 		want := pair[1]
 		if i == 0 {
 			want = pair[0]
@@ -155,8 +173,11 @@ func checkAnnotations(t *testing.T, browser context.Context, s *site, kind figur
 		t.Fatalf("callout %q or its value's label %q not drawn; texts %+v", c.Text, f.Series[0].Values[c.Category].Label, st.Texts)
 	}
 	bar := st.Bars[c.Category]
+	if bar == nil {
+		t.Fatalf("no layout of %s read back", f.Categories[c.Category])
+	}
 	switch kind {
-	case figure.Column:
+	case figure.Column, figure.Line:
 		if callout.Y+callout.H > value.Y+1 {
 			t.Errorf("callout %+v does not stand above its value's label %+v", *callout, *value)
 		}

@@ -465,7 +465,7 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("annotations", func(t *testing.T) {
 		for _, lang := range langs {
-			for _, kind := range []figure.Kind{figure.Bar, figure.Column, figure.Map} {
+			for _, kind := range []figure.Kind{figure.Bar, figure.Column, figure.Line, figure.Map} {
 				for _, dark := range []bool{false, true} {
 					name := fmt.Sprintf("%s-%s-dark=%v", kind, lang, dark)
 					t.Run(name, func(t *testing.T) { checkAnnotations(t, browser, s, kind, lang, dark) })
