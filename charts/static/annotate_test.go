@@ -3,6 +3,7 @@ package static
 import (
 	"bytes"
 	"fmt"
+	"image/color"
 	"image/png"
 	"io"
 	"path/filepath"
@@ -140,5 +141,51 @@ func TestGroupedOrderRTL(t *testing.T) {
 			t.Errorf("%s (time axis %v): the first series' column is at %.0f, the second's at %.0f; want the first on the %s",
 				c.lang, c.timeAxis, x["400"], x["300"], map[bool]string{true: "right", false: "left"}[c.firstRight])
 		}
+	}
+}
+
+// TestMarkOutlines: a bar whose colour stands out from the page by less
+// than 3:1 (the default theme's orange on white, WCAG 1.4.11) is outlined
+// in the muted grey: the pixels just outside its fill are the outline's;
+// a bar of the blue, 5:1, is not.
+func TestMarkOutlines(t *testing.T) {
+	th, _ := theme.ByName("")
+	f := synthetic(figure.Grouped, "en")
+	var buf bytes.Buffer
+	if err := Render(&buf, f, Options{Text: handler()}); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near := func(x, y int, c [3]uint8, tol int) bool {
+		r, g, b, _ := img.At(x, y).RGBA()
+		d := func(a uint32, b uint8) int { return abs(int(a>>8) - int(b)) }
+		return d(r, c[0]) <= tol && d(g, c[1]) <= tol && d(b, c[2]) <= tol
+	}
+	edges := func(c color.RGBA) (outlined, rows int) {
+		want := [3]uint8{c.R, c.G, c.B}
+		for y := 0; y < img.Bounds().Dy(); y += 7 {
+			for x := 2; x < img.Bounds().Dx(); x++ {
+				if near(x, y, want, 2) && !near(x-1, y, want, 2) {
+					// The first pixel of a run of this colour: is the pixel
+					// before it (or the one before that) the outline?
+					rows++
+					m := [3]uint8{th.Muted.R, th.Muted.G, th.Muted.B}
+					if near(x-1, y, m, 40) || near(x-2, y, m, 40) {
+						outlined++
+					}
+					break
+				}
+			}
+		}
+		return outlined, rows
+	}
+	if o, n := edges(th.Color(1)); n < 10 || o < n*9/10 {
+		t.Errorf("orange (%s, %.1f:1 on white): %d of %d bar edges outlined, want all", theme.Hex(th.Color(1)), theme.Contrast(th.Color(1), th.Background), o, n)
+	}
+	if o, n := edges(th.Color(0)); n < 10 || o > n/10 {
+		t.Errorf("blue (%.1f:1 on white): %d of %d bar edges outlined, want none", theme.Contrast(th.Color(0), th.Background), o, n)
 	}
 }

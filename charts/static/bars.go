@@ -121,8 +121,7 @@ func (p *painter) bars(f *figure.Figure, area vg.Rectangle) {
 				if a > b {
 					a, b = b, a
 				}
-				p.dc.SetColor(p.markColor(f, si, i))
-				p.dc.Fill(vg.Rectangle{Min: vg.Point{X: a, Y: by}, Max: vg.Point{X: b, Y: by + thick*0.92}}.Path())
+				p.fillMark(vg.Rectangle{Min: vg.Point{X: a, Y: by}, Max: vg.Point{X: b, Y: by + thick*0.92}}.Path(), p.markColor(f, si, i))
 			}
 			vs := val
 			text := v.Label

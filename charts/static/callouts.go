@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
+	"github.com/tollcharts/tollcharts/charts/theme"
 )
 
 // markColor is the fill of series si at category i: the series' colour,
@@ -22,6 +23,33 @@ func (p *painter) markColor(f *figure.Figure, si, i int) color.Color {
 		return p.th.MutedMark()
 	}
 	return p.th.Color(si)
+}
+
+// outlineWidth is the width of the outline of a mark whose colour stands
+// out from the background by less than 3:1.
+const outlineWidth = 1.5
+
+// outline is the colour of the outline a mark of colour c needs (WCAG
+// 1.4.11: 3:1 for the parts of a chart): the muted text colour when c
+// stands out from the background by less than 3:1, as Okabe-Ito's orange,
+// sky blue and yellow do on white; ok is false when c needs none.
+func (p *painter) outline(c color.Color) (color.RGBA, bool) {
+	r, g, b, _ := c.RGBA()
+	rgb := color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0xff}
+	if theme.Contrast(rgb, p.th.Background) >= theme.MinMarkContrast {
+		return color.RGBA{}, false
+	}
+	return p.th.Muted, true
+}
+
+// fillMark fills a mark's path in colour c, outlined when c needs it.
+func (p *painter) fillMark(path vg.Path, c color.Color) {
+	p.dc.SetColor(c)
+	p.dc.Fill(path)
+	if o, ok := p.outline(c); ok {
+		p.dc.SetLineStyle(draw.LineStyle{Color: o, Width: outlineWidth})
+		p.dc.Stroke(path)
+	}
 }
 
 // calloutGap is the room between a value's label and its callout: a

@@ -43,8 +43,7 @@ func (p *painter) donut(f *figure.Figure, area vg.Rectangle) error {
 		path.Arc(c, outer, start, sweep)
 		path.Arc(c, inner, start+sweep, -sweep)
 		path.Close()
-		p.dc.SetColor(th.Color(i))
-		p.dc.Fill(path)
+		p.fillMark(path, th.Color(i))
 		start += sweep
 	}
 	big := p.style(th.Title*1.4, true, th.Text)
@@ -67,8 +66,7 @@ func (p *painter) donut(f *figure.Figure, area vg.Rectangle) error {
 			x, tx = list.Max.X-sw, list.Max.X-sw-10
 			name.XAlign, val.XAlign = draw.XRight, draw.XRight
 		}
-		p.dc.SetColor(th.Color(i))
-		p.dc.Fill(vg.Rectangle{Min: vg.Point{X: x, Y: y - sw}, Max: vg.Point{X: x + sw, Y: y}}.Path())
+		p.fillMark(vg.Rectangle{Min: vg.Point{X: x, Y: y - sw}, Max: vg.Point{X: x + sw, Y: y}}.Path(), th.Color(i))
 		name.YAlign, val.YAlign = draw.YTop, draw.YTop
 		p.dc.FillText(name, vg.Point{X: tx, Y: y}, s.Name)
 		p.dc.FillText(val, vg.Point{X: tx, Y: y - name.Font.Size*1.35}, s.Values[0].Label+"  ("+share+")")

@@ -167,6 +167,12 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 			var seg plotter.XYs
 			flush := func() {
 				if len(seg) > 1 {
+					if o, ok := p.outline(th.Color(si)); ok {
+						// A casing under a line of too light a colour.
+						c, _ := plotter.NewLine(seg)
+						c.Color, c.Width = o, 3+2*outlineWidth
+						add(c)
+					}
 					l, _ := plotter.NewLine(seg)
 					l.Color, l.Width = th.Color(si), 3
 					add(l)
@@ -184,6 +190,11 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 			}
 			flush()
 			if len(pts) > 0 {
+				if o, ok := p.outline(th.Color(si)); ok {
+					ring, _ := plotter.NewScatter(pts)
+					ring.Color, ring.Shape, ring.Radius = o, draw.CircleGlyph{}, 5+outlineWidth
+					add(ring)
+				}
 				sc, _ := plotter.NewScatter(pts)
 				sc.Color = th.Color(si)
 				sc.Shape = draw.CircleGlyph{}
@@ -241,6 +252,13 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 			}
 			below = b
 			add(b)
+			if o, ok := p.outline(b.Color); ok && !p.o.Furniture {
+				known := make([]bool, n)
+				for x, k := range idx {
+					known[x] = s.Values[k].Known
+				}
+				pl.Add(barOutlines{b, known, draw.LineStyle{Color: o, Width: outlineWidth}})
+			}
 		}
 	}
 	c := draw.Canvas{Canvas: p.dc.Canvas, Rectangle: area}
@@ -609,4 +627,26 @@ func (h hidden) GlyphBoxes(pl *plot.Plot) []plot.GlyphBox {
 		return g.GlyphBoxes(pl)
 	}
 	return nil
+}
+
+// barOutlines outlines the bars of a bar chart whose colour stands out
+// from the background by less than 3:1, the known values above zero
+// only: an unknown value has no bar, not an outline of one at zero.
+type barOutlines struct {
+	b     *plotter.BarChart
+	known []bool
+	ls    draw.LineStyle
+}
+
+func (o barOutlines) Plot(c draw.Canvas, plt *plot.Plot) {
+	tx, ty := plt.Transforms(&c)
+	for i, v := range o.b.Values {
+		if !o.known[i] || v == 0 {
+			continue // no bar, no outline
+		}
+		x0 := tx(o.b.XMin+float64(i)) - o.b.Width/2 + o.b.Offset
+		top := o.b.BarHeight(i)
+		y0, y1 := ty(top-v), ty(top)
+		c.StrokeLines(o.ls, []vg.Point{{X: x0, Y: y0}, {X: x0, Y: y1}, {X: x0 + o.b.Width, Y: y1}, {X: x0 + o.b.Width, Y: y0}, {X: x0, Y: y0}})
+	}
 }

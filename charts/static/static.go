@@ -306,9 +306,8 @@ func (p *painter) legend(f *figure.Figure, y vg.Length) vg.Length {
 			bx = r.Max.X - (x - r.Min.X) - sw
 			tx = bx - 6 - w
 		}
-		p.dc.SetColor(p.th.Color(i))
 		top := y - (sty.Font.Size-sw)/2
-		p.dc.Fill(vg.Rectangle{Min: vg.Point{X: bx, Y: top - sw}, Max: vg.Point{X: bx + sw, Y: top}}.Path())
+		p.fillMark(vg.Rectangle{Min: vg.Point{X: bx, Y: top - sw}, Max: vg.Point{X: bx + sw, Y: top}}.Path(), p.th.Color(i))
 		p.dc.FillText(sty, vg.Point{X: tx, Y: y}, s.Name)
 		x += sw + 6 + w + 22
 	}
