@@ -102,6 +102,24 @@ func (p *projection) lonlat(x, y float64) syria.Point {
 
 // drawChoropleth draws the governorates filled by class, hatched where no
 // figure is published, with labels on the largest values and a legend.
+// tracePath makes a governorate's boundary, projected, the current path.
+func (c *canvas) tracePath(p *projection, b syria.Boundary) {
+	c.dc.ClearPath()
+	for _, poly := range b.Polygons {
+		for _, ring := range poly {
+			for j, pt := range ring {
+				x, y := p.xy(pt)
+				if j == 0 {
+					c.dc.MoveTo(x, y)
+				} else {
+					c.dc.LineTo(x, y)
+				}
+			}
+			c.dc.ClosePath()
+		}
+	}
+}
+
 func drawChoropleth(c *canvas, f *figure.Figure) error {
 	vs, err := mapValues(f)
 	if err != nil {
@@ -122,20 +140,7 @@ func drawChoropleth(c *canvas, f *figure.Figure) error {
 	h := c.hatch()
 	shown := c.shownGovs(vs)
 	for i, b := range bs {
-		c.dc.ClearPath()
-		for _, poly := range b.Polygons {
-			for _, ring := range poly {
-				for j, pt := range ring {
-					x, y := p.xy(pt)
-					if j == 0 {
-						c.dc.MoveTo(x, y)
-					} else {
-						c.dc.LineTo(x, y)
-					}
-				}
-				c.dc.ClosePath()
-			}
-		}
+		c.tracePath(p, b)
 		c.dc.SetFillRuleEvenOdd()
 		if v := vs[i].v; v.Known && !shown[b.PCode] {
 			c.dc.SetColor(c.pending())
@@ -158,20 +163,7 @@ func drawChoropleth(c *canvas, f *figure.Figure) error {
 	// keep their classes: a map's colours are its scale.
 	if hl := f.Highlight; hl != "" {
 		if i := slices.IndexFunc(bs, func(b syria.Boundary) bool { return b.PCode == hl }); i >= 0 {
-			c.dc.ClearPath()
-			for _, poly := range bs[i].Polygons {
-				for _, ring := range poly {
-					for j, pt := range ring {
-						x, y := p.xy(pt)
-						if j == 0 {
-							c.dc.MoveTo(x, y)
-						} else {
-							c.dc.LineTo(x, y)
-						}
-					}
-					c.dc.ClosePath()
-				}
-			}
+			c.tracePath(p, bs[i])
 			c.dc.SetColor(c.th.Text)
 			c.dc.SetLineWidth(3.5 * c.u)
 			c.dc.SetLineJoinRound()

@@ -71,13 +71,19 @@ type calloutText struct {
 }
 
 func (p *painter) calloutText(c figure.Callout, maxW vg.Length) calloutText {
-	sty := p.style(p.th.Label, true, p.th.Text)
-	ct := calloutText{c: c, sty: sty, lines: wrap(c.Text, sty, maxW)}
-	for _, l := range ct.lines {
-		ct.w = max(ct.w, sty.Width(l))
-	}
-	ct.h = vg.Length(len(ct.lines)) * sty.Font.Size * 1.2
+	ct := calloutText{c: c, sty: p.style(p.th.Label, true, p.th.Text)}
+	ct.wrap(maxW)
 	return ct
+}
+
+// wrap breaks the text into lines no wider than maxW in its style and
+// measures them.
+func (ct *calloutText) wrap(maxW vg.Length) {
+	ct.lines, ct.w = wrap(ct.c.Text, ct.sty, maxW), 0
+	for _, l := range ct.lines {
+		ct.w = max(ct.w, ct.sty.Width(l))
+	}
+	ct.h = vg.Length(len(ct.lines)) * ct.sty.Font.Size * 1.2
 }
 
 // fitCallout sets a callout within maxW and maxH: wrapped at maxW, then
@@ -87,16 +93,11 @@ func (p *painter) fitCallout(c figure.Callout, maxW, wider, maxH vg.Length) call
 	ct := p.calloutText(c, maxW)
 	for w := maxW; ct.h > maxH && w < wider; {
 		w = min(w*1.25, wider)
-		ct = p.calloutText(c, w)
+		ct.wrap(w)
 	}
 	for ct.h > maxH && ct.sty.Font.Size > 9 {
 		ct.sty.Font.Size = max(9, ct.sty.Font.Size*0.9)
-		ct.lines = wrap(c.Text, ct.sty, wider)
-		ct.w = 0
-		for _, l := range ct.lines {
-			ct.w = max(ct.w, ct.sty.Width(l))
-		}
-		ct.h = vg.Length(len(ct.lines)) * ct.sty.Font.Size * 1.2
+		ct.wrap(wider)
 	}
 	return ct
 }

@@ -142,9 +142,6 @@ func (p *painter) plot(f *figure.Figure, area vg.Rectangle) error {
 		ct := p.calloutText(c, area.Size().X*0.9*0.3)
 		need := float64(vg.Length(th.Small+1)*1.3 + 9 + calloutGap(c) + ct.h + 6)
 		v := float64(f.Series[c.Series].Values[c.Category].N)
-		if f.Kind == figure.Stacked {
-			continue
-		}
 		if frac := need / float64(area.Size().Y*0.8); frac < 0.7 {
 			pl.Y.Max = math.Max(pl.Y.Max, v/(1-frac))
 		}

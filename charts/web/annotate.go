@@ -75,11 +75,10 @@ func annotateOption(m map[string]any, fig *figure.Figure) {
 		item := map[string]any{"coord": coord, "label": label, "itemStyle": map[string]any{"color": calloutInk[0]}}
 		// Clear of the value's own label: above it on columns and
 		// points, beyond it on horizontal bars.
-		labelW := 8*len([]rune(v.Label)) + 8
 		if horizontal {
 			// A long text breaks onto lines of at most calloutWidth px.
 			label["width"], label["overflow"], label["lineHeight"] = calloutWidth(c.Text), "break", 16
-			off := labelW + 6
+			off := 8*len([]rune(v.Label)) + 14 // the value label's width, as labelRoom counts it
 			label["position"] = "right"
 			if fig.RTL() {
 				off, label["position"] = -off, "left"
