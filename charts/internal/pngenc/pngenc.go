@@ -11,9 +11,14 @@
 // five times faster than image/png at BestSpeed, for files 1% larger
 // (BenchmarkPNGCompression in package charts).
 //
-// Opaque images are written as 8-bit RGB, others as 8-bit RGBA with the
-// alpha un-premultiplied, as image/png does; the pixels decode to exactly
-// what image/png would give.
+// An opaque image of at most 256 colours (a chart of flat colours with
+// anti-aliased text on one background often is) is written with a
+// palette, losslessly: 8-bit indices instead of three bytes a pixel, which
+// compress to less than half the size and faster (measured on the shipped
+// charts: 64 KB against 27 KB for a column chart). Other opaque images are
+// written as 8-bit RGB, the rest as 8-bit RGBA with the alpha
+// un-premultiplied, as image/png does. Whatever the form, the pixels
+// decode to exactly what image/png would give.
 package pngenc
 
 import (
@@ -43,6 +48,7 @@ type state struct {
 	idat chunkWriter
 	zw   *zlib.Writer
 	row  []byte
+	pal  palette
 }
 
 // states keeps up to one encoder state per CPU (a compressor holds about
@@ -92,9 +98,13 @@ func Encode(w io.Writer, img image.Image, chunks ...Chunk) error {
 	s := getState()
 	defer putState(s)
 	W, H := b.Dx(), b.Dy()
-	// Opaque images are the rule; the first pixel that is not ends the
-	// RGB attempt and the image is written again as RGBA.
-	if !s.encode(pix, stride, W, H, false, premultiplied, chunks) {
+	// Opaque images are the rule, and most charts have few colours: the
+	// 257th colour ends the palette attempt, and the first pixel that is
+	// not opaque ends that and the RGB attempt; the image is then written
+	// again as RGBA.
+	if s.pal.build(pix, stride, W, H) {
+		s.encodePaletted(pix, stride, W, H, chunks)
+	} else if !s.encode(pix, stride, W, H, false, premultiplied, chunks) {
 		s.encode(pix, stride, W, H, true, premultiplied, chunks)
 	}
 	_, err := w.Write(s.out.Bytes())
@@ -107,20 +117,16 @@ func (e encodeError) Error() string { return string(e) }
 
 const errEmpty = encodeError("pngenc: empty image")
 
-// encode writes the whole file into s.out. Without alpha, it stops and
-// returns false at the first pixel that is not opaque.
-func (s *state) encode(pix []byte, stride, W, H int, alpha, premultiplied bool, chunks []Chunk) bool {
+// header starts the file in s.out: signature, IHDR of the colour type,
+// the chunks.
+func (s *state) header(W, H int, colourType byte, chunks []Chunk) {
 	s.out.Reset()
 	s.out.WriteString("\x89PNG\r\n\x1a\n")
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:4], uint32(W))
 	binary.BigEndian.PutUint32(ihdr[4:8], uint32(H))
 	ihdr[8] = 8 // bit depth
-	ihdr[9] = 2 // truecolour
-	bpp := 3
-	if alpha {
-		ihdr[9], bpp = 6, 4 // truecolour with alpha
-	}
+	ihdr[9] = colourType
 	writeChunk(&s.out, "IHDR", ihdr[:])
 	for _, c := range chunks {
 		writeChunk(&s.out, c.Type, c.Data)
@@ -132,6 +138,46 @@ func (s *state) encode(pix []byte, stride, W, H int, alpha, premultiplied bool, 
 	} else {
 		s.zw.Reset(&s.idat)
 	}
+}
+
+// finish ends the compressed stream and the file.
+func (s *state) finish() {
+	s.zw.Close()
+	s.idat.flush()
+	writeChunk(&s.out, "IEND", nil)
+}
+
+// encodePaletted writes the whole file into s.out with the palette
+// s.pal.build made: PLTE, then each row's indices, unfiltered.
+func (s *state) encodePaletted(pix []byte, stride, W, H int, chunks []Chunk) {
+	s.header(W, H, 3, chunks)
+	// PLTE follows the ancillary chunks, which PNG allows on either side.
+	plte := make([]byte, 0, 3*len(s.pal.colours))
+	for _, c := range s.pal.colours {
+		plte = append(plte, byte(c), byte(c>>8), byte(c>>16))
+	}
+	writeChunk(&s.out, "PLTE", plte)
+	if cap(s.row) < 1+W {
+		s.row = make([]byte, 1+W+8)
+	}
+	row := s.row[:1+W]
+	row[0] = 0 // filter None
+	for y := 0; y < H; y++ {
+		src := pix[y*stride : y*stride+4*W]
+		s.pal.indices(row[1:], src)
+		s.zw.Write(row) // writes into memory: no error
+	}
+	s.finish()
+}
+
+// encode writes the whole file into s.out. Without alpha, it stops and
+// returns false at the first pixel that is not opaque.
+func (s *state) encode(pix []byte, stride, W, H int, alpha, premultiplied bool, chunks []Chunk) bool {
+	colourType, bpp := byte(2), 3 // truecolour
+	if alpha {
+		colourType, bpp = 6, 4 // truecolour with alpha
+	}
+	s.header(W, H, colourType, chunks)
 	n := 1 + bpp*W
 	if cap(s.row) < n+8 { // rgbRow writes up to 8 bytes past a row's end
 		s.row = make([]byte, n+8)
@@ -169,9 +215,7 @@ func (s *state) encode(pix []byte, stride, W, H int, alpha, premultiplied bool, 
 		}
 		s.zw.Write(row) // writes into memory: no error
 	}
-	s.zw.Close()
-	s.idat.flush()
-	writeChunk(&s.out, "IEND", nil)
+	s.finish()
 	return true
 }
 

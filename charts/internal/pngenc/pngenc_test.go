@@ -88,7 +88,7 @@ func TestSamePixelsAsImagePNG(t *testing.T) {
 		{"opaque", synthetic(1200, 675, 255, 1), 2},
 		{"translucent", synthetic(320, 180, 200, 2), 6},
 		{"nrgba", nrgba, 6},
-		{"gray", gray, 2},
+		{"gray", gray, 3}, // 256 greys: a palette
 		{"sub-image", sub, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -104,6 +104,61 @@ func TestSamePixelsAsImagePNG(t *testing.T) {
 			}
 			samePixels(t, decode(t, got.Bytes()), decode(t, want.Bytes()))
 		})
+	}
+}
+
+// flat returns a synthetic opaque picture of exactly n colours: a
+// background and n-1 stripes, one colour each.
+func flat(n int) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, 640, 2*n))
+	draw.Draw(img, img.Rect, &image.Uniform{color.RGBA{250, 250, 248, 255}}, image.Point{}, draw.Src)
+	for i := 1; i < n; i++ {
+		c := color.RGBA{uint8(i), uint8(255 - i), uint8(i * 7), 255}
+		draw.Draw(img, image.Rect(i%40, 2*i, 600, 2*i+1), &image.Uniform{c}, image.Point{}, draw.Src)
+	}
+	return img
+}
+
+// TestPalette checks that an opaque picture of at most 256 colours is
+// written with a palette (colour type 3), one of 257 colours or with a
+// translucent pixel as truecolour, each decoding to its own pixels; and
+// that the palette is smaller.
+func TestPalette(t *testing.T) {
+	translucent := flat(20)
+	translucent.Pix[4*333+3] = 0xfe
+	for _, tc := range []struct {
+		name    string
+		img     *image.RGBA
+		colType byte
+	}{
+		{"one-colour", flat(1), 3},
+		{"256-colours", flat(256), 3},
+		{"257-colours", flat(257), 2},
+		{"translucent", translucent, 6},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := Encode(&b, tc.img, Chunk{"tEXt", []byte("Title\x00Synthetic")}); err != nil {
+				t.Fatal(err)
+			}
+			if ct := b.Bytes()[8+8+9]; ct != tc.colType {
+				t.Errorf("colour type %d, want %d", ct, tc.colType)
+			}
+			samePixels(t, decode(t, b.Bytes()), tc.img)
+		})
+	}
+	// The same picture, one more colour in a single pixel: truecolour.
+	img := flat(256)
+	var pal, rgb bytes.Buffer
+	if err := Encode(&pal, img); err != nil {
+		t.Fatal(err)
+	}
+	img.SetRGBA(639, 0, color.RGBA{1, 2, 3, 255})
+	if err := Encode(&rgb, img); err != nil {
+		t.Fatal(err)
+	}
+	if pal.Len() >= rgb.Len() {
+		t.Errorf("palette %d bytes, truecolour %d: want the palette smaller", pal.Len(), rgb.Len())
 	}
 }
 
