@@ -19,6 +19,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/tollcharts/tollcharts/charts/figure"
@@ -607,6 +608,81 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("%s, JavaScript on: still image still in place (%+v) once the chart is drawn", lang, got)
 			}
 			noProblems(t, on)
+		}
+	})
+
+	t.Run("data-light", func(t *testing.T) {
+		// On a connection the browser reports as slow (3G), or with the
+		// reader's data saver on, a page shows its still image and loads
+		// no echarts until the reader asks, with a click (English) or
+		// from the keyboard (Arabic); the chart then replaces the image
+		// and takes the focus.
+		for _, lang := range langs {
+			f := testFigure(figure.Line, lang)
+			name := lang + "/light.html"
+			writeFile(t, filepath.Join(s.dir, report, name), render(t, f, Options{Fallback: f.ID + ".png", FallbackWidth: 1200, FallbackHeight: 675}))
+			id := ChartID(report, f.ID, lang)
+			tb := newTab(t, browser, tabTime)
+			if err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
+				if lang == "ar" {
+					on := true
+					_, err := cdp.Call(ctx, tt, emulation.SetDataSaverOverride, emulation.SetDataSaverOverrideParams{DataSaverEnabled: &on})
+					return err
+				}
+				if _, err := cdp.Call(ctx, tt, network.Enable, network.EnableParams{}); err != nil {
+					return err
+				}
+				_, err := cdp.Call(ctx, tt, network.OverrideNetworkState, network.OverrideNetworkStateParams{Latency: 400, DownloadThroughput: 400 * 1000 / 8, UploadThroughput: 400 * 1000 / 8})
+				return err
+			})); err != nil {
+				t.Fatal(err)
+			}
+			tb.navigate(s.url(name))
+			tb.waitFor("", `document.readyState === "complete"`, 10*time.Second)
+			time.Sleep(500 * time.Millisecond) // nothing more may load meanwhile
+			btn := "#" + id + "-load"
+			type state struct {
+				Echarts, Still, Canvas, Shown bool
+				Text, Focus                   string
+			}
+			read := func() state {
+				var st state
+				js := fmt.Sprintf(`(() => { const b = document.querySelector(%q), img = document.querySelector(".tc-fallback");
+  return {echarts: typeof window.echarts !== "undefined", still: !!img && img.complete && img.naturalWidth > 0,
+    canvas: !!document.querySelector(".tc-chart canvas"), shown: !!b && !b.hidden && b.offsetParent !== null,
+    text: b ? b.textContent : "", focus: document.activeElement ? document.activeElement.id : ""}; })()`, btn)
+				if err := json.Unmarshal(eval[[]byte](tb, "", js), &st); err != nil {
+					t.Fatal(err)
+				}
+				return st
+			}
+			libLoads := func() int {
+				n := 0
+				for _, r := range tb.requestList() {
+					if strings.HasSuffix(r, "/"+AssetJS) {
+						n++
+					}
+				}
+				return n
+			}
+			if st := read(); st.Echarts || st.Canvas || !st.Still || !st.Shown || st.Text != uiFor(lang).Load || libLoads() != 0 {
+				t.Fatalf("%s, data-light: %+v, %d requests of echarts; want the still image, the button %q and no echarts", lang, st, libLoads(), uiFor(lang).Load)
+			}
+			if lang == "ar" {
+				if err := chromedp.Do(tb.ctx, chromedp.Focus(chromedp.CSS(btn))); err != nil {
+					t.Fatal(err)
+				}
+				if err := chromedp.Do(tb.ctx, chromedp.KeyEvent("\r")); err != nil {
+					t.Fatal(err)
+				}
+			} else if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS(btn))); err != nil {
+				t.Fatal(err)
+			}
+			checkChart(t, readChart(tb, "", id, firstColour(f)), f, firstColour(f))
+			if st := read(); st.Still || !st.Canvas || st.Shown || st.Focus != id || libLoads() != 1 {
+				t.Errorf("%s, data-light, asked: %+v, %d requests of echarts; want the chart drawn once, focused, the button gone", lang, st, libLoads())
+			}
+			noProblems(t, tb)
 		}
 	})
 

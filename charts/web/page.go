@@ -37,7 +37,7 @@ type pageData struct {
 	Snippet     bool
 	CSS         template.CSS
 	InlineJS    template.JS // the echarts library, checked by inlineJS
-	ScriptSrc   string
+	ScriptSrc   string      // echarts, loaded by the runtime (see runtime.js)
 	Runtime     template.JS
 	Config      template.JS // JSON made safe by scriptJSON
 	CSVHref     string

@@ -277,7 +277,7 @@ func TestTableAndText(t *testing.T) {
 		`<td class="tc-nodata">لا توجد بيانات</td>`,
 		`<td>٠</td>`,
 		`<a href="bar.csv" download>`,
-		`<script src="../assets/echarts.min.js" defer></script>`,
+		` data-tc-lib="../assets/echarts.min.js"`,
 		`<p class="tc-source">` + f.Source + `</p>`,
 	} {
 		if !strings.Contains(page, want) {
@@ -301,15 +301,15 @@ func TestTableAndText(t *testing.T) {
 func TestScriptOptions(t *testing.T) {
 	f := testFigure(figure.Line, "en")
 	page := string(render(t, f, Options{AssetsURL: "../../shared/assets"}))
-	if !strings.Contains(page, `<script src="../../shared/assets/echarts.min.js" defer></script>`) {
+	if !strings.Contains(page, ` data-tc-lib="../../shared/assets/echarts.min.js"`) {
 		t.Error("AssetsURL not used")
 	}
 	page = string(render(t, f, Options{Inline: []byte("window.echarts={init:function(){}};")}))
-	if strings.Contains(page, "<script src=") || !strings.Contains(page, "<script>window.echarts={init:function(){}};</script>") {
+	if strings.Contains(page, ` data-tc-lib="`) || strings.Contains(page, ` data-tc-loading="`) || !strings.Contains(page, "<script>window.echarts={init:function(){}};</script>") {
 		t.Error("Inline not inlined")
 	}
 	page = string(render(t, f, Options{CDN: "https://cdn.example.org/echarts@5.4.3/dist/echarts.min.js"}))
-	if !strings.Contains(page, `<script src="https://cdn.example.org/echarts@5.4.3/dist/echarts.min.js" defer></script>`) {
+	if !strings.Contains(page, ` data-tc-lib="https://cdn.example.org/echarts@5.4.3/dist/echarts.min.js"`) {
 		t.Error("CDN not used")
 	}
 	if strings.Contains(string(render(t, f, Options{})), "://") {

@@ -12,6 +12,8 @@ type ui struct {
 	DownloadCSV string
 	Patterns    string // toggle button for decal patterns
 	NoScript    string // shown when JavaScript or echarts is missing
+	Load        string // button that loads echarts on a data-light connection
+	Loading     string // the button while echarts loads
 
 	// Gallery
 	Interactive string
@@ -38,6 +40,8 @@ var uiEN = ui{
 	DownloadCSV: "Download the data (CSV)",
 	Patterns:    "Fill patterns",
 	NoScript:    "The interactive chart could not be shown. The data table holds every value.",
+	Load:        "Show the interactive chart",
+	Loading:     "Loading the interactive chart…",
 	Interactive: "Interactive chart",
 	SingleFile:  "single file, works offline",
 	Downloads:   "Downloads",
@@ -62,6 +66,8 @@ var uiAR = ui{
 	DownloadCSV: "تنزيل البيانات (CSV)",
 	Patterns:    "أنماط التعبئة",
 	NoScript:    "تعذّر عرض المخطط التفاعلي. يضم جدول البيانات كل القيم.",
+	Load:        "اعرض المخطط التفاعلي",
+	Loading:     "جارٍ تحميل المخطط التفاعلي…",
 	Interactive: "المخطط التفاعلي",
 	SingleFile:  "ملف واحد يعمل دون اتصال",
 	Downloads:   "التنزيلات",

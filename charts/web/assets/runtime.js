@@ -34,9 +34,34 @@
     send();
   };
 
+  // load adds echarts' script from src once, and calls every fn given
+  // meanwhile when it has run or failed.
+  var waiting = null;
+  tc.load = function (src, fn) {
+    if (window.echarts) return fn();
+    if (waiting) return waiting.push(fn);
+    waiting = [fn];
+    var s = document.createElement("script");
+    s.src = src;
+    s.onload = s.onerror = function () {
+      var w = waiting;
+      waiting = null;
+      for (var i = 0; i < w.length; i++) w[i]();
+    };
+    document.head.appendChild(s);
+  };
+
+  // light says whether the browser asks to save data or reports a slow
+  // connection (Network Information API): the page then loads echarts
+  // (about 220 KB) only when the reader asks for the interactive chart.
+  function light() {
+    var c = navigator.connection;
+    return !!c && (!!c.saveData || /2g|3g/.test(c.effectiveType || ""));
+  }
+
   tc.draw = function (id) {
-    // echarts loads with defer: it runs once the page is parsed, before
-    // DOMContentLoaded, so a chart met earlier waits for it.
+    // A host page may load echarts with defer: it runs once the page is
+    // parsed, before DOMContentLoaded, so a chart met earlier waits for it.
     if (!window.echarts && document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", function () { tc.draw(id); });
       return;
@@ -48,6 +73,31 @@
     if (!cfg.option) return;
     var el = document.getElementById(id);
     var fig = document.getElementById(id + "-figure");
+    var lib = fig && fig.getAttribute("data-tc-lib");
+    if (window.echarts || !lib || !el) return render(id, cfg, data, el, fig);
+    // A page names echarts rather than load it in its <head>: the still
+    // image is drawn first, and on a data-light connection it stays until
+    // the reader presses the button, which then hands focus to the chart.
+    var btn = document.getElementById(id + "-load");
+    function load(asked) {
+      tc.load(lib, function () {
+        if (btn) btn.hidden = true;
+        render(id, cfg, data, el, fig);
+        if (asked) el.focus();
+      });
+    }
+    if (!btn || !light()) return load(false);
+    btn.hidden = false;
+    btn.addEventListener("click", function () {
+      if (btn.getAttribute("aria-busy")) return;
+      btn.setAttribute("aria-busy", "true");
+      btn.textContent = btn.getAttribute("data-tc-loading");
+      load(true);
+    });
+  };
+
+  // render draws the chart of the page's figure id with echarts.
+  function render(id, cfg, data, el, fig) {
     // The still image stands in until echarts draws; without echarts it
     // stays, beside the opened data table.
     if (!window.echarts || !el) {
@@ -451,5 +501,5 @@
         chart.setOption({ aria: { decal: { show: decal } } });
       });
     }
-  };
+  }
 })();
