@@ -34,7 +34,7 @@ check: $(BIN)
 	$(BIN) check reports/*.yaml datasets/*.csv $(wildcard datasets/*.xlsx themes/*.yaml)
 
 test: $(NODE)
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
 # The charts benchmarks render 200 synthetic charts an operation: a fixed
 # count of operations (BENCHTIME) keeps runs comparable; GovernorateBars

@@ -523,5 +523,5 @@ func (e *encoderPool) Put(b *png.EncoderBuffer) { e.p.Put(b) }
 
 // benchHTML renders the page the build writes for a chart.
 func benchHTML(w io.Writer, f *figure.Figure) error {
-	return renderHTML(w, f, nil, provenance.Meta{}, false, web.Social{}, "")
+	return renderHTML(w, f, nil, provenance.Meta{}, nil, web.Social{}, "")
 }

@@ -258,9 +258,51 @@ type artifact struct {
 	Artifact
 	render func(w io.Writer) error
 	data   []byte
-	cached bool   // up to date on disk: neither rendered nor written
-	staged string // rendered into this temporary file, renamed at the end
-	same   bool   // rendered, and the file on disk already holds those bytes
+	cached bool    // up to date on disk: neither rendered nor written
+	staged string  // rendered into this temporary file, renamed at the end
+	same   bool    // rendered, and the file on disk already holds those bytes
+	uses   *shared // a rendering its render takes, shared with others
+}
+
+// shared is one rendering that several artifacts use: the landscape PNG,
+// written as a file and carried in the chart's page. The first of them to
+// render makes it; the last to take it lets it go, so that memory holds
+// it only while it is needed. renderAll counts the takers among the
+// artifacts it renders.
+type shared struct {
+	render func(io.Writer) error
+	mu     sync.Mutex
+	data   []byte
+	err    error
+	made   bool
+	takers int
+}
+
+// take returns the rendering, made on the first call.
+func (s *shared) take() ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.made {
+		var buf bytes.Buffer
+		s.err = s.render(&buf)
+		s.data, s.made = buf.Bytes(), true
+	}
+	data, err := s.data, s.err
+	if s.takers--; s.takers <= 0 {
+		s.data, s.made = nil, false // a taker not counted renders it again
+	}
+	return data, err
+}
+
+// write writes the rendering to w (the render of an artifact that is
+// that rendering).
+func (s *shared) write(w io.Writer) error {
+	data, err := s.take()
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
 }
 
 // reuse marks the artifacts whose file the previous build rendered from the
@@ -620,8 +662,19 @@ func plan(ctx context.Context, l *Loaded, th *theme.Theme, o *Options, m *Manife
 			a := base
 			a.Format, a.Path = "html", stem+".html"
 			a.Key = key(a, still, page(fig.ID+".html"), oembedURL)
-			arts = append(arts, &artifact{Artifact: a, render: func(w io.Writer) error {
-				return renderHTML(w, fig, nil, meta, still, page(fig.ID+".html"), oembedURL)
+			var png *shared
+			if still {
+				png = shareArt(arts, stem+".png")
+			}
+			arts = append(arts, &artifact{Artifact: a, uses: png, render: func(w io.Writer) error {
+				var img []byte
+				if png != nil {
+					var err error
+					if img, err = png.take(); err != nil {
+						return err
+					}
+				}
+				return renderHTML(w, fig, nil, meta, img, page(fig.ID+".html"), oembedURL)
 			}})
 			if !slices.Contains([]figure.Kind{figure.Stat, figure.Pictogram}, fig.Kind) {
 				// The single self-contained file: the same page with
@@ -636,7 +689,7 @@ func plan(ctx context.Context, l *Loaded, th *theme.Theme, o *Options, m *Manife
 					if err != nil {
 						return err
 					}
-					return renderHTML(w, fig, js, meta, false, page(fig.ID+".single.html"), "")
+					return renderHTML(w, fig, js, meta, nil, page(fig.ID+".single.html"), "")
 				}})
 			}
 		}
@@ -692,6 +745,22 @@ var sizes = []size{
 	{"story", "-story", 1080, 1920, 1.5},
 }
 
+// shareArt makes the rendering of the artifact at path in arts a shared
+// one, and returns it (nil when arts has none).
+func shareArt(arts []*artifact, path string) *shared {
+	for _, a := range arts {
+		if a.Path != path || a.render == nil {
+			continue
+		}
+		if a.uses == nil {
+			s := &shared{render: a.render}
+			a.render, a.uses = s.write, s
+		}
+		return a.uses
+	}
+	return nil
+}
+
 // planInfographic lists an infographic's PNGs: every social size, at 1x
 // and 2x, each with a layout of its own.
 func planInfographic(fig *figure.Figure, base Artifact, stem string, th *theme.Theme, key func(Artifact, ...any) string, meta static.Meta) []*artifact {
@@ -716,6 +785,11 @@ func planInfographic(fig *figure.Figure, base Artifact, stem string, th *theme.T
 func renderAll(ctx context.Context, arts []*artifact, n int, done func(*artifact), keep func(*artifact) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	for _, a := range arts {
+		if a.render != nil && a.uses != nil {
+			a.uses.takers++
+		}
+	}
 	jobs := make(chan *artifact)
 	var wg sync.WaitGroup
 	var mu sync.Mutex

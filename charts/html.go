@@ -15,17 +15,17 @@ import (
 
 // renderHTML writes a chart's page, which links its CSV and loads echarts
 // from the report's assets/ folder, or carries it inline when given.
-// With still, the page shows the chart's landscape PNG (built beside
-// it) until the interactive chart is drawn, and in its place without
-// JavaScript.
+// With still (the chart's landscape PNG, which the build also writes
+// beside it), the page carries that image and shows it until the
+// interactive chart is drawn, and in its place without JavaScript.
 //
 // social names the page and its PNG by absolute URLs for its link
 // preview, when the published address is known; oembed is the URL of
 // its oEmbed response, named in its discovery link ("": none).
-func renderHTML(w io.Writer, f *figure.Figure, inline []byte, meta provenance.Meta, still bool, social web.Social, oembed string) error {
+func renderHTML(w io.Writer, f *figure.Figure, inline []byte, meta provenance.Meta, still []byte, social web.Social, oembed string) error {
 	o := web.Options{AssetsURL: web.DefaultAssetsURL, Inline: inline, CSVHref: f.ID + ".csv", Meta: meta, Social: social, OEmbed: oembed}
-	if still {
-		o.Fallback, o.FallbackWidth, o.FallbackHeight = f.ID+".png", sizes[0].w, sizes[0].h
+	if still != nil {
+		o.FallbackPNG, o.FallbackWidth, o.FallbackHeight = still, sizes[0].w, sizes[0].h
 	}
 	return web.Render(w, f, o)
 }

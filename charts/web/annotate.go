@@ -15,7 +15,8 @@ var (
 )
 
 // calloutInk is the colour of a callout's text and arrow on the light
-// and the dark page (the page's text colours, figure.css).
+// and the dark page (the page's text colours, figure.css; ink in
+// runtime.js).
 var calloutInk = [2]string{"#1b1b1b", "#ececec"}
 
 // highlightConfig tells the page's script how to recolour a highlight

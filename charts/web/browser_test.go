@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"math"
 	"net/http"
@@ -613,14 +614,25 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("data-light", func(t *testing.T) {
 		// On a connection the browser reports as slow (3G), or with the
-		// reader's data saver on, a page shows its still image and loads
-		// no echarts until the reader asks, with a click (English) or
-		// from the keyboard (Arabic); the chart then replaces the image
-		// and takes the focus.
+		// reader's data saver on, a page shows its still image, as wide
+		// as the chart (a ranking's box too, made for its bars), and
+		// loads no echarts until the reader asks, with a click (English,
+		// a ranking) or from the keyboard (Arabic, a line chart); the
+		// chart then replaces the image and takes the focus.
 		for _, lang := range langs {
 			f := testFigure(figure.Line, lang)
+			if lang == "en" {
+				f = testFigure(figure.Bar, lang)
+			}
 			name := lang + "/light.html"
-			writeFile(t, filepath.Join(s.dir, report, name), render(t, f, Options{Fallback: f.ID + ".png", FallbackWidth: 1200, FallbackHeight: 675}))
+			// A synthetic 16:9 still, carried in the page.
+			pic := image.NewRGBA(image.Rect(0, 0, 160, 90))
+			draw.Draw(pic, image.Rect(10, 20, 120, 40), &image.Uniform{color.RGBA{0, 114, 178, 255}}, image.Point{}, draw.Src)
+			var still bytes.Buffer
+			if err := png.Encode(&still, pic); err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(s.dir, report, name), render(t, f, Options{FallbackPNG: still.Bytes(), FallbackWidth: 1200, FallbackHeight: 675}))
 			id := ChartID(report, f.ID, lang)
 			tb := newTab(t, browser, tabTime)
 			if err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tt *chromedp.Target) error {
@@ -644,13 +656,15 @@ func TestBrowser(t *testing.T) {
 			type state struct {
 				Echarts, Still, Canvas, Shown bool
 				Text, Focus                   string
+				StillW, BoxW                  float64
 			}
 			read := func() state {
 				var st state
 				js := fmt.Sprintf(`(() => { const b = document.querySelector(%q), img = document.querySelector(".tc-fallback");
   return {echarts: typeof window.echarts !== "undefined", still: !!img && img.complete && img.naturalWidth > 0,
     canvas: !!document.querySelector(".tc-chart canvas"), shown: !!b && !b.hidden && b.offsetParent !== null,
-    text: b ? b.textContent : "", focus: document.activeElement ? document.activeElement.id : ""}; })()`, btn)
+    text: b ? b.textContent : "", focus: document.activeElement ? document.activeElement.id : "",
+    stillW: img && img.naturalHeight ? Math.min(img.getBoundingClientRect().width, img.getBoundingClientRect().height * img.naturalWidth / img.naturalHeight) : 0, boxW: document.querySelector(".tc-chart").getBoundingClientRect().width}; })()`, btn)
 				if err := json.Unmarshal(eval[[]byte](tb, "", js), &st); err != nil {
 					t.Fatal(err)
 				}
@@ -665,9 +679,10 @@ func TestBrowser(t *testing.T) {
 				}
 				return n
 			}
-			if st := read(); st.Echarts || st.Canvas || !st.Still || !st.Shown || st.Text != uiFor(lang).Load || libLoads() != 0 {
-				t.Fatalf("%s, data-light: %+v, %d requests of echarts; want the still image, the button %q and no echarts", lang, st, libLoads(), uiFor(lang).Load)
+			if st := read(); st.Echarts || st.Canvas || !st.Still || st.StillW < 0.95*st.BoxW || !st.Shown || st.Text != uiFor(lang).Load || libLoads() != 0 {
+				t.Fatalf("%s, data-light: %+v, %d requests of echarts; want the still image as wide as the chart, the button %q and no echarts", lang, st, libLoads(), uiFor(lang).Load)
 			}
+			shot(t, tb, "data-light-"+lang)
 			if lang == "ar" {
 				if err := chromedp.Do(tb.ctx, chromedp.Focus(chromedp.CSS(btn))); err != nil {
 					t.Fatal(err)
@@ -682,6 +697,7 @@ func TestBrowser(t *testing.T) {
 			if st := read(); st.Still || !st.Canvas || st.Shown || st.Focus != id || libLoads() != 1 {
 				t.Errorf("%s, data-light, asked: %+v, %d requests of echarts; want the chart drawn once, focused, the button gone", lang, st, libLoads())
 			}
+			shot(t, tb, "data-light-asked-"+lang)
 			noProblems(t, tb)
 		}
 	})

@@ -11,7 +11,12 @@
 //
 //   - Render: a standalone page, <html lang dir> with the title, the chart,
 //     a data table of the exact values behind a <details> disclosure, the
-//     source, notes and a link to the CSV.
+//     source, notes and a link to the CSV. The page shows its still image
+//     (Options.Fallback, or Options.FallbackPNG carried in the page) until
+//     the chart is drawn. Its script loads echarts itself: at once, or, when
+//     the browser reports a slow connection (2G, 3G) or the data saver,
+//     only when the reader presses the button offering the interactive
+//     chart.
 //   - Snippet: the same <figure> for a page that already loads echarts.
 //   - Embed: iframe code for a CMS article, with a small script that sets the
 //     iframe's height from the height the page posts (see below).
@@ -35,7 +40,7 @@
 //     "</script>" or "<!--" can occur) in a <script type="application/json">
 //     block that is parsed, never run. Tooltip HTML is escaped in the page's
 //     script. URLs other than relative or http(s) ones (javascript:, data:)
-//     are refused.
+//     are refused. A still image given as bytes must be a PNG.
 //   - Offline: no output names a remote host unless Options.CDN is set.
 //   - Accessible: the chart container is role="img" with the alt text as
 //     its label (also ECharts' aria description); decal patterns are one

@@ -43,6 +43,12 @@ type Options struct {
 	Fallback                      string
 	FallbackWidth, FallbackHeight int
 
+	// FallbackPNG is the still image itself, a PNG the page carries as a
+	// data: URL. It wins over Fallback: the image then comes with the
+	// page, with no request of its own, so it is drawn as soon as the
+	// page arrives (one round trip, not two, on a slow network).
+	FallbackPNG []byte
+
 	// Social is what the page's link preview (Open Graph, Twitter card)
 	// gives beyond its title and description: its own absolute URL and
 	// its image's, with the image's size. Empty: a preview without them.

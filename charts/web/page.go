@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	_ "embed"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -162,6 +163,11 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 			return nil, err
 		}
 	}
+	if len(opts.FallbackPNG) > 0 {
+		if !bytes.HasPrefix(opts.FallbackPNG, []byte("\x89PNG\r\n\x1a\n")) {
+			return nil, fmt.Errorf("web: %s/%s: Options.FallbackPNG is not a PNG", fig.Report, fig.ID)
+		}
+	}
 	lang := fig.Locale.Lang
 	if lang != "en" && lang != "ar" {
 		return nil, fmt.Errorf("web: %s/%s: language %q: want en or ar", fig.Report, fig.ID, lang)
@@ -188,7 +194,7 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 		Runtime:   template.JS(runtimeJS),
 		Config:    template.JS(scriptJSON(js)),
 		CSVHref:   opts.CSVHref,
-		Fallback:  fallback{opts.Fallback, opts.FallbackWidth, opts.FallbackHeight},
+		Fallback:  fallback{Src: opts.Fallback, Width: opts.FallbackWidth, Height: opts.FallbackHeight},
 		CatHeader: t.Category,
 		Meta:      provenance.HTML(pageMeta(fig, opts.Meta)),
 	}
@@ -199,6 +205,12 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 		if p, err := url.Parse(u); err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
 			return nil, fmt.Errorf("web: %s/%s: Options.Social or Options.OEmbed URL %q is not an absolute http(s) URL", fig.Report, fig.ID, u)
 		}
+	}
+	if len(opts.FallbackPNG) > 0 {
+		// base64 is letters, digits, '+', '/' and '=': safe in a quoted
+		// attribute as it is, where html/template would write each '+'
+		// as "&#43;".
+		d.Fallback.Data = template.HTMLAttr(`src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(opts.FallbackPNG) + `"`)
 	}
 	if !snippet {
 		d.Card = card(fig, opts.Social)
@@ -298,6 +310,7 @@ func inlineJS(lib []byte) (template.JS, error) {
 
 // fallback is the still image a page shows until its chart is drawn.
 type fallback struct {
-	Src           string
+	Src           string            // its URL
+	Data          template.HTMLAttr // or the src attribute of a data: URL
 	Width, Height int
 }

@@ -2,10 +2,12 @@ package web
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"image/color"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -457,5 +459,21 @@ func TestHighlightContrast(t *testing.T) {
 				t.Errorf("%s on %s: %.2f:1, want at least %d:1", h, c.page, r, theme.MinMarkContrast)
 			}
 		}
+	}
+}
+
+// TestFallbackPNG: a page given its still image's bytes carries them as a
+// data: URL in the image's src, base64 as it is (no entity for '+'), with
+// the alt text; bytes that are not a PNG are refused.
+func TestFallbackPNG(t *testing.T) {
+	f := testFigure(figure.Column, "en")
+	img := append([]byte("\x89PNG\r\n\x1a\n"), 0, 0xfb, 0xef, 0xbe) // base64 of these ends in "++++"
+	page := string(render(t, f, Options{FallbackPNG: img, Fallback: "ignored.png", FallbackWidth: 1200, FallbackHeight: 675}))
+	want := `<img class="tc-fallback" src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(img) + `" alt="` + f.Alt + `"`
+	if !strings.Contains(want, "+") || !strings.Contains(page, want) || strings.Contains(page, "ignored.png") {
+		t.Errorf("page lacks %s", want)
+	}
+	if err := Render(io.Discard, f, Options{FallbackPNG: []byte("GIF89a")}); err == nil || !strings.Contains(err.Error(), "not a PNG") {
+		t.Errorf("FallbackPNG of a GIF: error %v, want \"not a PNG\"", err)
 	}
 }

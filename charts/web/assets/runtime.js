@@ -3,6 +3,9 @@
   "use strict";
   var tc = window.tollcharts = window.tollcharts || {};
   if (tc.draw) return;
+  // The page's text and background colours (figure.css, and calloutInk in
+  // annotate.go), for what the script colours itself.
+  var ink = { light: "#1b1b1b", dark: "#ececec", darkPage: "#121212" };
 
   function esc(s) {
     return String(s).replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
@@ -86,7 +89,10 @@
         if (asked) el.focus();
       });
     }
-    if (!btn || !light()) return load(false);
+    if (!btn || !light()) {
+      el.classList.add("tc-echarts"); // the chart's own box from the start
+      return load(false);
+    }
     btn.hidden = false;
     btn.addEventListener("click", function () {
       if (btn.getAttribute("aria-busy")) return;
@@ -101,11 +107,13 @@
     // The still image stands in until echarts draws; without echarts it
     // stays, beside the opened data table.
     if (!window.echarts || !el) {
+      if (el) el.classList.remove("tc-echarts");
       if (fig) fig.className += " tc-failed";
       var table = document.getElementById(id + "-data");
       if (table) table.open = true;
       return;
     }
+    el.classList.add("tc-echarts");
     var dark = media("(prefers-color-scheme: dark)");
     var calm = media("(prefers-reduced-motion: reduce)").matches;
     var decal = media("(prefers-contrast: more)").matches;
@@ -155,7 +163,7 @@
       for (var i = 0; i < s.data.length; i++) {
         var st = s.data[i].itemStyle;
         if (!st) continue;
-        if (st.tcHighlight) { st.borderColor = "#ececec"; continue; }
+        if (st.tcHighlight) { st.borderColor = ink.dark; continue; }
         st.areaColor = st.color = c.noData;
         if (st.decal) st.decal.color = c.hatch;
       }
@@ -196,8 +204,8 @@
         for (var k = 0; k < mp.data.length; k++) {
           var it = mp.data[k];
           if (it.label && it.label.tcCallout) {
-            it.label.color = it.itemStyle.color = "#ececec";
-            it.label.textBorderColor = "#121212";
+            it.label.color = it.itemStyle.color = ink.dark;
+            it.label.textBorderColor = ink.darkPage;
           }
         }
       }
@@ -329,7 +337,7 @@
         var a = chart.convertToPixel({ xAxisIndex: 0 }, i), b = chart.convertToPixel({ xAxisIndex: 0 }, i + 1);
         return a + (pos - i) * (b - a);
       }
-      var fg = dark.matches ? "#e6e6e6" : "#1a1a1a", muted = dark.matches ? "#b5b5b5" : "#5c5c5c";
+      var fg = dark.matches ? ink.dark : ink.light, muted = dark.matches ? "#b5b5b5" : "#5c5c5c";
       var els = [];
       for (var k = 0; k < cfg.marks.length; k++) {
         var m = cfg.marks[k], a = px(m.at), z = px(m.to);
