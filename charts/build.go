@@ -278,8 +278,11 @@ type shared struct {
 	takers int
 }
 
-// take returns the rendering, made on the first call.
+// take returns the rendering, made on the first call; nil from a nil s.
 func (s *shared) take() ([]byte, error) {
+	if s == nil {
+		return nil, nil
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.made {
@@ -667,12 +670,9 @@ func plan(ctx context.Context, l *Loaded, th *theme.Theme, o *Options, m *Manife
 				png = shareArt(arts, stem+".png")
 			}
 			arts = append(arts, &artifact{Artifact: a, uses: png, render: func(w io.Writer) error {
-				var img []byte
-				if png != nil {
-					var err error
-					if img, err = png.take(); err != nil {
-						return err
-					}
+				img, err := png.take()
+				if err != nil {
+					return err
 				}
 				return renderHTML(w, fig, nil, meta, img, page(fig.ID+".html"), oembedURL)
 			}})

@@ -163,11 +163,6 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 			return nil, err
 		}
 	}
-	if len(opts.FallbackPNG) > 0 {
-		if !bytes.HasPrefix(opts.FallbackPNG, []byte("\x89PNG\r\n\x1a\n")) {
-			return nil, fmt.Errorf("web: %s/%s: Options.FallbackPNG is not a PNG", fig.Report, fig.ID)
-		}
-	}
 	lang := fig.Locale.Lang
 	if lang != "en" && lang != "ar" {
 		return nil, fmt.Errorf("web: %s/%s: language %q: want en or ar", fig.Report, fig.ID, lang)
@@ -207,6 +202,9 @@ func newPageData(fig *figure.Figure, opts Options, snippet bool) (*pageData, err
 		}
 	}
 	if len(opts.FallbackPNG) > 0 {
+		if !bytes.HasPrefix(opts.FallbackPNG, []byte("\x89PNG\r\n\x1a\n")) {
+			return nil, fmt.Errorf("web: %s/%s: Options.FallbackPNG is not a PNG", fig.Report, fig.ID)
+		}
 		// base64 is letters, digits, '+', '/' and '=': safe in a quoted
 		// attribute as it is, where html/template would write each '+'
 		// as "&#43;".
